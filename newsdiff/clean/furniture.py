@@ -1,0 +1,131 @@
+"""The builtin page-furniture finder: general heuristics that hold for outlets never seen before.
+
+Each rule says why it fires (the ``reason`` of the removed span).  When a line could be story, it is kept.
+The rules, in the order they are tried for each line:
+
+* navigation trail ("Home / World News / ...") and widget vocabulary ("Share on Facebook", "Rating: (0)")
+  anywhere;
+* photo captions, recognised by their credit ("Pic: Les Chatfield", "Photo: Reuters");
+* a copyright notice at the end of a line (only the notice is removed, not the sentence before it);
+* a heading that opens a list of other stories ("Check Also", "Related articles"): it and everything after;
+* lines set as headlines (no sentence punctuation) before the story starts or after it ends;
+* two or more headline-like lines in a row between paragraphs of the story: teasers of other stories and
+  captions.  A single short one is a section heading and is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..hookspecs import hookimpl
+from ..models import Article, Metadata, Removed, Span
+from . import lines
+from .structure import paragraphs
+
+#: Prose: a line of at least this many words that ends a sentence.
+PROSE_WORDS = 8
+#: Longest line (in words) that can be a teaser headline or caption in a run of them.
+TEASER_WORDS = 24
+#: Longest line (in words) that can be a section heading.
+HEADING_WORDS = 8
+
+_COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
+_OPEN_QUOTE = regex.compile(r"[“\"«]")
+_BULLET = regex.compile(r"^\s*+(?:[-•*▪●]|\d{1,2}[.)])\s")
+
+
+@hookimpl(trylast=True)
+def newsdiff_find_furniture(article: Article, outlet: str | None, metadata: Metadata) -> list[Removed]:
+    return list(find_furniture(article.text, metadata))
+
+
+def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
+    paras = paragraphs(text)
+    meta_spans = [s for s in (metadata.title_span, metadata.standfirst) if s is not None]
+    is_meta = [any(p.overlaps(s) for s in meta_spans) for p in paras]
+    dateline = [metadata.published_span is not None and p == metadata.published_span for p in paras]
+    line_of = [p.of(text) for p in paras]
+
+    prose = [
+        not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
+    ]
+    # The story ends before a heading that opens a list of other stories.
+    trailer = next((i for i, line in enumerate(line_of) if lines.is_trailer_heading(line)), len(paras))
+    story = [i for i in range(trailer) if prose[i]]
+    first = story[0] if story else len(paras)
+    last = story[-1] if story else -1
+
+    def removed(span: Span, reason: str) -> Removed:
+        return Removed(span.start, span.end, span.of(text), reason)
+
+    teaser_run: list[int] = []
+
+    def flush() -> Iterator[Removed]:
+        if len(teaser_run) >= 2:
+            for j in teaser_run:
+                yield removed(paras[j], "teaser or caption between paragraphs (headline-like lines in a row)")
+        teaser_run.clear()
+
+    for i, p in enumerate(paras):
+        line = line_of[i]
+        if is_meta[i]:
+            continue
+        if dateline[i]:
+            yield removed(p, "dateline (read as the publication date)")
+            continue
+        if i >= trailer:
+            yield from flush()
+            yield removed(p, "list of other stories after the end of the story")
+            continue
+        reason = _line_reason(line)
+        if reason is None and (i < first or i > last) and lines.is_headline_like(line):
+            reason = "header line before the story" if i < first else "line after the end of the story"
+        if reason is not None:
+            yield from flush()
+            yield removed(p, reason)
+            continue
+        tail = _COPYRIGHT_TAIL.search(line)
+        if tail is not None:
+            yield from flush()
+            yield removed(Span(p.start + tail.start(), p.end), "copyright notice")
+            continue
+        if first < i < last and _could_be_teaser(line):
+            teaser_run.append(i)
+        else:
+            yield from flush()
+    yield from flush()
+
+
+def _is_prose(line: str) -> bool:
+    return (
+        lines.ends_sentence(line)
+        and len(lines.words(line)) >= PROSE_WORDS
+        and not lines.is_widget(line)
+        and not lines.has_credit(line)
+    )
+
+
+def _line_reason(line: str) -> str | None:
+    if lines.is_breadcrumb(line):
+        return "navigation trail"
+    if lines.is_widget(line):
+        return "widget, label or sign-off"
+    if lines.has_credit(line) and len(lines.words(line)) <= 40:
+        return "photo caption with credit"
+    return None
+
+
+def _could_be_teaser(line: str) -> bool:
+    if not lines.is_headline_like(line) or _BULLET.match(line):
+        return False
+    if len(lines.words(line)) > TEASER_WORDS:
+        return False
+    # An opening quotation mark left open is a quote running into the next paragraph, not a teaser.
+    return len(_OPEN_QUOTE.findall(line)) % 2 == 0 or "”" in line
+
+
+def is_heading(line: str) -> bool:
+    """A section heading inside the story: a short line without sentence punctuation."""
+    return not lines.ends_sentence(line) and 0 < len(lines.words(line)) <= HEADING_WORDS and not line.rstrip().endswith(":")

@@ -1,0 +1,150 @@
+"""The command line: ``newsdiff compare``, ``newsdiff extract`` and ``newsdiff plugins``.
+
+Exit status: 0 when everything was read, 1 when some input could not be read (the rest is still
+processed and written), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import NewsdiffError
+from .load import load
+from .models import Report
+from .output import write_atomic
+from .pipeline import compare, extract, output_formats, render
+from .plugins import PluginManager, get_plugin_manager
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdiff",
+        description="Compare how news outlets covered the same event: quotes, speakers, claims, omissions.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .json, .jsonl) or folders of them")
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
+        p.add_argument("-q", "--quiet", action="store_true", help="print no notes on stderr, only errors")
+        _plugin_options(p)
+
+    p = sub.add_parser("compare", help="compare articles about one event and report the differences")
+    common(p)
+    p.add_argument("-f", "--format", default="text", help="output format: text (default), json, markdown, or one a plugin adds")
+    p.add_argument("--no-color", action="store_true", help="never colour the text output")
+    p.add_argument("--width", type=int, default=80, help="line width of the text output (default 80)")
+
+    p = sub.add_parser("extract", help="extract quotes and claims, one JSON line per article")
+    common(p)
+    p.add_argument("-f", "--format", default="jsonl", choices=["jsonl", "json"], help="jsonl (default) or json")
+
+    p = sub.add_parser("plugins", help="list the plugins: names, versions, hooks and load failures")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    _plugin_options(p)
+    return parser
+
+
+def _plugin_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--block", action="append", default=[], metavar="NAME", help="do not register plugin NAME (repeatable)")
+    p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
+    p.add_argument("--strict-plugins", action="store_true", help="fail when a plugin cannot be loaded")
+
+
+def _manager(args: argparse.Namespace) -> PluginManager:
+    return get_plugin_manager(
+        block=args.block,
+        third_party=False if args.no_plugins else None,
+        strict=True if args.strict_plugins else None,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        pm = _manager(args)
+    except NewsdiffError as exc:
+        print(f"newsdiff: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.command == "plugins":
+        return _plugins(pm, as_json=args.json)
+    for failure in pm.load_failures:
+        print(f"newsdiff: warning: plugin {failure.name} failed to load: {failure.message}", file=sys.stderr)
+    if args.command == "compare":
+        formats = output_formats(pm)
+        if args.format not in formats:
+            parser.error(f"unknown format {args.format!r} (choose from {', '.join(formats)})")
+    return _run(args, pm)
+
+
+def _run(args: argparse.Namespace, pm: PluginManager) -> int:
+    loaded = load(*args.paths, pm=pm)
+    for problem in loaded.errors:
+        print(f"newsdiff: error: {problem.message}", file=sys.stderr)
+    if not args.quiet:
+        for article in loaded:
+            if article.encoding not in (None, "utf-8", "utf-8-sig"):
+                print(f"newsdiff: note: {article.source}: not UTF-8; read as {article.encoding}", file=sys.stderr)
+    if not loaded.articles:
+        print("newsdiff: error: no article could be read", file=sys.stderr)
+        return EXIT_INPUT
+    if args.command == "compare":
+        report = compare(loaded, pm=pm)
+        color = not args.no_color and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        output = render(report, args.format, pm=pm, color=color, width=args.width)
+    else:
+        errors: list = []
+        extractions = [extract(a, pm=pm, errors=errors) for a in loaded]
+        report = Report(extractions=extractions, errors=errors)
+        output = render(report, "jsonl" if args.format == "jsonl" else "json", pm=pm)
+    if not args.quiet:
+        for problem in report.errors:
+            if problem.stage != "load":
+                where = ", ".join(x for x in (problem.plugin and f"plugin {problem.plugin}", problem.article and f"article {problem.article}") if x)
+                print(f"newsdiff: warning: {problem.stage}: {where}: {problem.message}", file=sys.stderr)
+    if args.output:
+        try:
+            write_atomic(args.output, output)
+        except OSError as exc:
+            print(f"newsdiff: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_INPUT
+    else:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    return EXIT_INPUT if loaded.errors else EXIT_OK
+
+
+def _plugins(pm: PluginManager, *, as_json: bool) -> int:
+    infos = pm.info()
+    if as_json:
+        data = {
+            "plugins": [
+                {"name": i.name, "builtin": i.builtin, "version": i.version, "distribution": i.distribution, "hooks": list(i.hooks)}
+                for i in infos
+            ],
+            "failures": [{"name": f.name, "message": f.message} for f in pm.load_failures],
+        }
+        print(json.dumps(data, indent=2))
+        return EXIT_OK
+    for i in infos:
+        origin = "builtin" if i.builtin else (f"{i.distribution} {i.version}" if i.distribution else "registered")
+        print(f"{i.name}  ({origin})")
+        print(f"    hooks: {', '.join(i.hooks)}")
+    for f in pm.load_failures:
+        print(f"{f.name}  (FAILED TO LOAD)")
+        print(f"    {f.message}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

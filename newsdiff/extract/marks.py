@@ -1,0 +1,124 @@
+"""Pairing quotation marks within a paragraph.
+
+A single pass with a small stack, so the cost is linear in the paragraph whatever marks it holds.  Marks
+are told apart from apostrophes by what stands on either side: a mark between two letters (He’s, Boris’s)
+or before a digit or letter after white space in the closing form (’90s, rock ’n’ roll) is an apostrophe.
+A mark that finds no partner is dropped; it costs nothing beyond itself.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+DOUBLE, SINGLE = "double", "single"
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‚‹"
+_SINGLE_CLOSE = "’›"
+_OPEN_CONTEXT = " \t\n([{—–-/…"
+#: How deep a closing mark looks for its partner: keeps the pass linear on hostile input.
+MAX_DEPTH = 8
+
+
+@attrs.frozen
+class Pair:
+    """One quotation: the marks at ``open`` and ``close`` (``close`` is the paragraph end when it runs on)."""
+
+    open: int
+    close: int
+    family: str
+    #: True when the quotation is not closed in this paragraph and continues in the next one.
+    runs_on: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def classify(text: str, i: int, lo: int, hi: int) -> tuple[str, str] | None:
+    """``(role, family)`` of the character at ``i``: role is open, close or either; None for no mark."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if ch in _DOUBLE_OPEN:
+        return ("open", DOUBLE)
+    if ch in _DOUBLE_CLOSE:
+        if prev.isspace() and _is_word(nxt):
+            return ("open", DOUBLE)  # a closing mark used as an opening one
+        return ("close", DOUBLE)
+    if ch == '"':
+        if prev in _OPEN_CONTEXT and not nxt.isspace():
+            return ("open", DOUBLE)
+        if not prev.isspace() and (nxt.isspace() or not _is_word(nxt)):
+            return ("close", DOUBLE)
+        return ("either", DOUBLE)
+    if ch in _SINGLE_OPEN:
+        if _is_word(prev) and _is_word(nxt):
+            return None
+        return ("open", SINGLE) if not nxt.isspace() else None
+    if ch in _SINGLE_CLOSE or ch == "'":
+        if _is_word(prev) and _is_word(nxt):
+            return None  # He’s, Boris’s, don't
+        if ch == "'" and prev in _OPEN_CONTEXT and _is_word(nxt):
+            return ("open", SINGLE)
+        if prev in _OPEN_CONTEXT or prev in _DOUBLE_OPEN:
+            return None  # ’90s, ’n’: an elision after white space
+        if not nxt.isspace() and _is_word(nxt):
+            return None
+        return ("close", SINGLE)
+    return None
+
+
+_MARKS = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'")
+
+
+def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
+    """The outermost quotations in ``text[lo:hi]``.
+
+    With ``runs_on``, a double quotation left open at the end continues into the next paragraph and is
+    returned with ``runs_on=True`` and ``close=hi``.
+    """
+    stack: list[tuple[int, str, bool]] = []  # (position, family, opened by a straight mark)
+    found: list[Pair] = []
+    for i in range(lo, hi):
+        if text[i] not in _MARKS:
+            continue
+        kind = classify(text, i, lo, hi)
+        if kind is None:
+            continue
+        role, family = kind
+        if role == "either":
+            role = "close" if stack and stack[-1][1] == family and stack[-1][2] else "open"
+        if role == "open":
+            stack.append((i, family, text[i] in "\"'"))
+            continue
+        for depth in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_DEPTH), -1):
+            if stack[depth][1] == family:
+                found.append(Pair(stack[depth][0], i, family))
+                del stack[depth:]
+                break
+    if runs_on:
+        first_double = next((pos for pos, family, _ in stack if family == DOUBLE), None)
+        if first_double is not None and text[first_double + 1 : hi].strip():
+            found.append(Pair(first_double, hi, DOUBLE, runs_on=True))
+    return _outermost(found)
+
+
+def _outermost(found: list[Pair]) -> list[Pair]:
+    found.sort(key=lambda p: (p.open, -p.close))
+    out: list[Pair] = []
+    reach = -1
+    for p in found:
+        if p.open > reach:
+            out.append(p)
+            reach = p.close
+    return out

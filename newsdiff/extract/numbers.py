@@ -1,0 +1,139 @@
+"""Numbers in words and digits, with the qualifiers that turn them into ranges ("more than five")."""
+
+from __future__ import annotations
+
+import math
+
+import regex
+
+#: Number words and their values.
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
+#: Vague quantities as ranges: "dozens" is taken as 24 to 99.
+VAGUE = {
+    "a dozen": (12, 12), "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "millions": (2e6, 9.99e8), "a handful": (2, 6), "several": (3, 9), "a few": (2, 5), "half": (0.5, 0.5),
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+}
+#: Qualifiers before a number: how each one turns the number n into a range (low, high).
+QUALIFIERS = {
+    "about": "approx", "almost": "below", "approximately": "approx", "around": "approx",
+    "at least": "atleast", "at most": "atmost", "below": "below", "fewer than": "below",
+    "less than": "below", "more than": "above", "nearly": "below", "over": "above", "roughly": "approx",
+    "some": "approx", "under": "below", "up to": "atmost", "upwards of": "above", "in excess of": "above",
+    "just over": "above", "just under": "below", "an estimated": "approx", "as many as": "atmost",
+}
+
+_WORDNUM = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
+_QUAL = "|".join(regex.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_VAGUE = "|".join(regex.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+_ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+
+NUMBER = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}])
+    (?:(?P<qual>{_QUAL})\s++)?
+    (?:
+        (?P<money>[$£€¥])?
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?|\d{{1,15}}+(?:\.\d++)?)
+        (?P<ordsuffix>st|nd|rd|th)?
+        (?:\s*+(?P<scale>hundred|thousand|million|billion|trillion|bn|m)\b)?
+        (?P<percent>\s*+(?:%|per\s?cent|percent))?
+      | (?P<words>(?:{_WORDNUM})(?:[\s\-]++(?:and\s++)?(?:{_WORDNUM}))*+)
+        (?P<percent2>\s++(?:per\s?cent|percent))?
+      | (?P<vague>{_VAGUE})
+      | (?P<ordinal>{_ORD})
+    )
+    (?![\p{{L}}\p{{N}}])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def words_value(text: str) -> float | None:
+    """The value of a number written in words ("two hundred and fifty", "1.5 million" after parsing)."""
+    total, current = 0.0, 0.0
+    seen = False
+    for word in regex.split(r"[\s\-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def value_of(m: regex.Match) -> tuple[float, float, str] | None:
+    """``(low, high, kind)`` for a NUMBER match; kind is number, ordinal, percent or money."""
+    kind = "number"
+    if m.group("digits"):
+        n = float(m.group("digits").replace(",", ""))
+        scale = (m.group("scale") or "").lower()
+        n *= {"bn": 1e9, "m": 1e6}.get(scale, SCALES.get(scale, 1))
+        if m.group("ordsuffix"):
+            kind = "ordinal"
+        if m.group("percent"):
+            kind = "percent"
+        if m.group("money"):
+            kind = "money"
+    elif m.group("words"):
+        value = words_value(m.group("words"))
+        if value is None:
+            return None
+        n = value
+        if m.group("percent2"):
+            kind = "percent"
+    elif m.group("vague"):
+        low, high = VAGUE[m.group("vague").lower()]
+        return float(low), float(high), "number"
+    else:
+        return float(ORDINALS[m.group("ordinal").lower()]), float(ORDINALS[m.group("ordinal").lower()]), "ordinal"
+    low, high = _qualified(n, (m.group("qual") or "").lower())
+    return low, high, kind
+
+
+def _qualified(n: float, qualifier: str) -> tuple[float, float]:
+    rule = QUALIFIERS.get(qualifier)
+    if rule == "above":
+        return n, math.inf
+    if rule == "atleast":
+        return n, math.inf
+    if rule == "below":
+        return -math.inf if n <= 0 else 0.0, n
+    if rule == "atmost":
+        return 0.0, n
+    if rule == "approx":
+        return n * 0.9, n * 1.1
+    return n, n
+
+
+def norm(low: float, high: float) -> str:
+    """A short, stable text form of a range: "5", ">5", "<=2500000", "24-99"."""
+
+    def fmt(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+    if low == high:
+        return fmt(low)
+    if high == math.inf:
+        return f">={fmt(low)}"
+    if low in (0.0, -math.inf):
+        return f"<={fmt(high)}"
+    return f"{fmt(low)}-{fmt(high)}"

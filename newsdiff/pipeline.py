@@ -1,0 +1,163 @@
+"""The pipeline: load → clean → extract → compare → render, with every plugin call guarded.
+
+Each stage reads the frozen values of the stage before it.  A plugin that raises is recorded in the
+report's ``errors`` (naming the plugin, the stage and the article) and the other plugins still run.  What a
+plugin returns is checked: an item whose span does not reproduce its text, or that lies in page furniture,
+is dropped and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .clean import read_article
+from .errors import SpanError
+from .models import (
+    Article,
+    Claim,
+    Comparison,
+    Document,
+    Extraction,
+    Finding,
+    LoadResult,
+    Problem,
+    Quote,
+    QuoteCluster,
+    Report,
+    check_span,
+)
+from .plugins import PluginManager, call_each, default_manager
+
+
+def extract(article: Article, *, pm: PluginManager | None = None, errors: list[Problem] | None = None) -> Extraction:
+    """Read one article and extract its quotes and claims.
+
+    Problems raised by plugins are appended to ``errors`` when given (the report's ``errors``), and
+    otherwise dropped silently: use :func:`compare` or pass a list to see them.
+    """
+    pm = pm or default_manager()
+    errors = errors if errors is not None else []
+    document = read_article(article, pm, errors)
+    quotes = _collect_quotes(document, pm, errors)
+    claims = _collect_claims(document, quotes, pm, errors)
+    return Extraction(document=document, quotes=quotes, claims=claims)
+
+
+def _valid(item: object, kind: type, document: Document, plugin: str, stage: str, errors: list[Problem]) -> bool:
+    if not isinstance(item, kind):
+        errors.append(Problem(stage=stage, plugin=plugin, article=document.id, message=f"returned {type(item).__name__}, not {kind.__name__}"))
+        return False
+    try:
+        check_span(item, document.text)
+    except SpanError as exc:
+        errors.append(Problem(stage=stage, plugin=plugin, article=document.id, message=str(exc)))
+        return False
+    return True
+
+
+def _collect_quotes(document: Document, pm: PluginManager, errors: list[Problem]) -> tuple[Quote, ...]:
+    accepted: list[Quote] = []
+    for plugin, found in call_each(pm, "newsdiff_extract_quotes", stage="extract", errors=errors, article_id=document.id, document=document):
+        for quote in found:
+            if not _valid(quote, Quote, document, plugin, "extract", errors):
+                continue
+            if document.is_removed(quote.start, quote.end):
+                continue  # quoted words in page furniture are not the story's
+            if any(q.start < quote.end and quote.start < q.end for q in accepted):
+                continue  # an earlier plugin already reported this quotation
+            accepted.append(quote)
+    accepted.sort(key=lambda q: (q.start, q.end))
+    return tuple(attrs.evolve(q, id=f"{document.id}#q{n}") for n, q in enumerate(accepted, 1))
+
+
+def _collect_claims(
+    document: Document, quotes: tuple[Quote, ...], pm: PluginManager, errors: list[Problem]
+) -> tuple[Claim, ...]:
+    accepted: dict[tuple[int, int], Claim] = {}
+    for plugin, found in call_each(
+        pm, "newsdiff_extract_claims", stage="extract", errors=errors, article_id=document.id, document=document, quotes=quotes
+    ):
+        for claim in found:
+            if not _valid(claim, Claim, document, plugin, "extract", errors):
+                continue
+            if document.is_removed(claim.start, claim.end):
+                continue
+            accepted.setdefault((claim.start, claim.end), claim)
+    ordered = [accepted[k] for k in sorted(accepted)]
+    return tuple(attrs.evolve(c, id=f"{document.id}#c{n}") for n, c in enumerate(ordered, 1))
+
+
+def compare(
+    articles: Iterable[Article | Extraction] | LoadResult, *, pm: PluginManager | None = None
+) -> Report:
+    """Extract every article and compare them: the whole pipeline short of rendering.
+
+    ``articles`` may be articles, extractions (extracted already) or what :func:`newsdiff.load` returned,
+    whose load errors are carried into the report.
+    """
+    pm = pm or default_manager()
+    errors: list[Problem] = list(getattr(articles, "errors", ()))
+    extractions = [a if isinstance(a, Extraction) else extract(a, pm=pm, errors=errors) for a in articles]
+    clusters, findings = _compare(extractions, pm, errors)
+    return Report(extractions=extractions, quote_clusters=clusters, findings=findings, errors=errors)
+
+
+def _compare(
+    extractions: Sequence[Extraction], pm: PluginManager, errors: list[Problem]
+) -> tuple[list[QuoteCluster], list[Finding]]:
+    quote_ids = {q.id: e.id for e in extractions for q in e.quotes}
+    texts = {e.id: e.article.text for e in extractions}
+    clusters: list[QuoteCluster] = []
+    findings: list[Finding] = []
+    if len(extractions) < 2:
+        return clusters, findings
+    for plugin, result in call_each(pm, "newsdiff_compare", stage="compare", errors=errors, extractions=extractions):
+        if not isinstance(result, Comparison):
+            errors.append(Problem(stage="compare", plugin=plugin, message=f"returned {type(result).__name__}, not Comparison"))
+            continue
+        renamed: dict[str, str] = {}
+        for cluster in result.quote_clusters:
+            members = tuple(m for m in cluster.members if m in quote_ids)
+            if len({quote_ids[m] for m in members}) < 2:
+                errors.append(Problem(stage="compare", plugin=plugin, message=f"cluster {cluster.id!r} has members from fewer than two articles"))
+                continue
+            new_id = f"qc{len(clusters) + 1}"
+            if cluster.id:
+                renamed[cluster.id] = new_id
+            clusters.append(attrs.evolve(cluster, id=new_id, members=members))
+        for finding in result.findings:
+            bad = [ev for ev in finding.evidence if ev.article not in texts or not _reproduces(ev, texts[ev.article])]
+            if bad:
+                errors.append(Problem(stage="compare", plugin=plugin, message=f"finding {finding.kind!r} cites evidence not in its article"))
+                continue
+            details = dict(finding.details)
+            if isinstance(details.get("cluster"), str):
+                details["cluster"] = renamed.get(details["cluster"], details["cluster"])
+            findings.append(attrs.evolve(finding, id=f"f{len(findings) + 1}", details=details))
+    return clusters, findings
+
+
+def _reproduces(evidence, text: str) -> bool:
+    return 0 <= evidence.start <= evidence.end <= len(text) and text[evidence.start : evidence.end] == evidence.text
+
+
+def render(report: Report, format: str = "text", *, pm: PluginManager | None = None, **options) -> str:
+    """Render a report in an output format (``text``, ``json``, ``markdown`` or one a plugin adds)."""
+    from .errors import UnknownFormatError
+
+    pm = pm or default_manager()
+    result = pm.hook.newsdiff_render(report=report, format=format, options=options)
+    if result is None:
+        raise UnknownFormatError(f"no renderer for format {format!r}; known: {', '.join(sorted(output_formats(pm)))}")
+    return result
+
+
+def output_formats(pm: PluginManager | None = None) -> dict[str, str]:
+    """Every output format a renderer plugin offers, with its description."""
+    pm = pm or default_manager()
+    formats: dict[str, str] = {}
+    for result in reversed(pm.hook.newsdiff_output_formats()):
+        formats.update(result)
+    return dict(sorted(formats.items()))

@@ -1,0 +1,1 @@
+"""Rendering: a report in, text out.  Each output format is a renderer plugin."""

@@ -1,0 +1,164 @@
+"""Report values to JSON-ready data and back to text: the serialisation layer, apart from the models.
+
+The fields fixed by the report contract (docs/report.md) are written first in each object; the order of
+every list is fixed by the pipeline, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from .models import (
+    Article,
+    Claim,
+    Evidence,
+    Extraction,
+    Finding,
+    Mention,
+    Problem,
+    QuoteCluster,
+    Quote,
+    Removed,
+    Report,
+    Span,
+    Value,
+)
+
+SCHEMA = "newsdiff/report@1"
+
+
+def span_dict(text: str, span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
+
+
+def mention_dict(m: Mention | None) -> dict[str, Any] | None:
+    return None if m is None else {"start": m.start, "end": m.end, "text": m.text}
+
+
+def removed_dict(r: Removed) -> dict[str, Any]:
+    return {"start": r.start, "end": r.end, "text": r.text, "reason": r.reason, "by": r.by}
+
+
+def quote_dict(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "speaker": q.speaker,
+        "kind": q.kind,
+        "cue": mention_dict(q.cue),
+        "speaker_mention": mention_dict(q.speaker_mention),
+        "group": q.group,
+    }
+
+
+def _number(x: float | None) -> float | int | None:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def value_dict(v: Value) -> dict[str, Any]:
+    return {
+        "kind": v.kind,
+        "start": v.start,
+        "end": v.end,
+        "text": v.text,
+        "norm": v.norm,
+        "low": _number(v.low),
+        "high": _number(v.high),
+        "unit": v.unit,
+    }
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "source": c.source,
+        "values": [value_dict(v) for v in c.values],
+    }
+
+
+def article_dict(e: Extraction) -> dict[str, Any]:
+    article: Article = e.article
+    meta = e.document.metadata
+    text = article.text
+    return {
+        "id": article.id,
+        "title": meta.title if meta.title is not None else article.title,
+        "outlet": meta.outlet,
+        "published": meta.published,
+        "byline": meta.byline,
+        "url": article.url,
+        "source": article.source,
+        "encoding": article.encoding,
+        "length": len(text),
+        "title_span": span_dict(text, meta.title_span),
+        "standfirst": span_dict(text, meta.standfirst),
+        "dateline": span_dict(text, meta.published_span),
+        "outlet_from": meta.outlet_from,
+        "removed": [removed_dict(r) for r in e.document.removed],
+        "paragraphs": [
+            {"start": p.start, "end": p.end, "kind": p.kind, "quote_continues": p.quote_continues}
+            for p in e.document.paragraphs
+        ],
+        "quotes": [quote_dict(q) for q in e.quotes],
+        "claims": [claim_dict(c) for c in e.claims],
+    }
+
+
+def cluster_dict(c: QuoteCluster) -> dict[str, Any]:
+    return {"id": c.id, "speaker": c.speaker, "relation": c.relation, "members": list(c.members)}
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {"article": e.article, "start": e.start, "end": e.end, "text": e.text}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "summary": f.summary,
+        "evidence": [evidence_dict(e) for e in f.evidence],
+        "details": _plain(f.details),
+    }
+
+
+def problem_dict(p: Problem) -> dict[str, Any]:
+    return {"stage": p.stage, "plugin": p.plugin, "article": p.article, "source": p.source, "message": p.message}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "articles": [article_dict(e) for e in report.extractions],
+        "quote_clusters": [cluster_dict(c) for c in report.quote_clusters],
+        "findings": [finding_dict(f) for f in report.findings],
+        "errors": [problem_dict(p) for p in report.errors],
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Kind-specific details as plain JSON data (tuples to lists, infinities to None)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return _number(value)
+    return value
+
+
+def dumps(data: Any, *, indent: int | None = 2) -> str:
+    """JSON text with non-ASCII kept as is and a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
