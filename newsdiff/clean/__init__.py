@@ -16,7 +16,7 @@ from ..plugins import PluginManager, call_each
 from .furniture import is_heading
 from .structure import paragraphs, sentences
 
-_OPENING = regex.compile(r"^[“\"«]")
+_OPENING = regex.compile(r"[“\"«]")  # used with match(), which anchors at pos
 _OPEN_MARKS = regex.compile(r"[“«]|(?<![\p{L}\p{N}.,!?])\"(?=[\p{L}\p{N}])")
 _CLOSE_MARKS = regex.compile(r"[”»]|(?<=[\p{L}\p{N}.,!?…])\"")
 

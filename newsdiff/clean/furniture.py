@@ -31,6 +31,8 @@ TEASER_WORDS = 24
 #: Longest line (in words) that can be a section heading.
 HEADING_WORDS = 8
 
+CAPTION = "photo caption with credit"
+
 _COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
 _OPEN_QUOTE = regex.compile(r"[“\"«]")
 _BULLET = regex.compile(r"^\s*+(?:[-•*▪●]|\d{1,2}[.)])\s")
@@ -46,7 +48,10 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     meta_spans = [s for s in (metadata.title_span, metadata.standfirst) if s is not None]
     is_meta = [any(p.overlaps(s) for s in meta_spans) for p in paras]
     dateline = [metadata.published_span is not None and p == metadata.published_span for p in paras]
-    line_of = [p.of(text) for p in paras]
+    # A copyright notice after the last sentence of a paragraph is furniture; the rest of the line is
+    # judged without it.
+    tails = [_COPYRIGHT_TAIL.search(p.of(text)) for p in paras]
+    line_of = [p.of(text)[: t.start()] if t else p.of(text) for p, t in zip(paras, tails)]
 
     prose = [
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
@@ -60,13 +65,18 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     def removed(span: Span, reason: str) -> Removed:
         return Removed(span.start, span.end, span.of(text), reason)
 
+    # Headline-like lines between story paragraphs, gathered until the next line of prose.  A run of two
+    # or more, or one next to a captioned photo, is furniture; one alone is a section heading.
     teaser_run: list[int] = []
+    next_to_caption = False
 
     def flush() -> Iterator[Removed]:
-        if len(teaser_run) >= 2:
+        nonlocal next_to_caption
+        if len(teaser_run) >= 2 or (teaser_run and next_to_caption):
             for j in teaser_run:
                 yield removed(paras[j], "teaser or caption between paragraphs (headline-like lines in a row)")
         teaser_run.clear()
+        next_to_caption = False
 
     for i, p in enumerate(paras):
         line = line_of[i]
@@ -79,17 +89,21 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             yield from flush()
             yield removed(p, "list of other stories after the end of the story")
             continue
+        tail = tails[i]
+        if tail is not None:
+            notice = Span(p.start + tail.start(), p.end)
+            yield removed(notice, "copyright notice")
+            if not line.strip():
+                continue
         reason = _line_reason(line)
         if reason is None and (i < first or i > last) and lines.is_headline_like(line):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
-            yield from flush()
+            if reason == CAPTION and first < i < last:
+                next_to_caption = True  # the caption joins the run of furniture around it
+            else:
+                yield from flush()
             yield removed(p, reason)
-            continue
-        tail = _COPYRIGHT_TAIL.search(line)
-        if tail is not None:
-            yield from flush()
-            yield removed(Span(p.start + tail.start(), p.end), "copyright notice")
             continue
         if first < i < last and _could_be_teaser(line):
             teaser_run.append(i)
@@ -113,7 +127,7 @@ def _line_reason(line: str) -> str | None:
     if lines.is_widget(line):
         return "widget, label or sign-off"
     if lines.has_credit(line) and len(lines.words(line)) <= 40:
-        return "photo caption with credit"
+        return CAPTION
     return None
 
 

@@ -32,7 +32,6 @@ _COPYRIGHT = regex.compile(
     """,
     regex.VERBOSE,
 )
-_COMPANY = regex.compile(r"\s++(?:" + "|".join(COMPANY_SUFFIXES) + r")\.?$")
 _TRAILING_YEAR = regex.compile(r"\s++\d{4}$")
 
 
@@ -116,8 +115,13 @@ def _outlet(article: Article, text: str) -> tuple[str | None, str | None]:
     for m in _COPYRIGHT.finditer(text, max(0, len(text) - 4000)):
         found = m
     if found:
-        name = _TRAILING_YEAR.sub("", found.group("name").strip())
-        name = _COMPANY.sub("", name).strip(" .,")
+        words = _TRAILING_YEAR.sub("", found.group("name").strip()).split()
+        # The name ends at a company form ("Ltd", "Limited") or before "All rights reserved".
+        for n, word in enumerate(words):
+            if word.rstrip(".,") in COMPANY_SUFFIXES or (word == "All" and n > 0):
+                words = words[:n]
+                break
+        name = " ".join(words).strip(" .,")
         if name and name.lower() not in ("all", "the"):
             return name, "copyright"
     return None, None
