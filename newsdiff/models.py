@@ -352,8 +352,11 @@ class Value:
     #: For numbers and dates, the range the words allow ("more than five" is 5 < x).
     low: float | None = None
     high: float | None = None
-    #: What a number counts or measures ("years", "Bentley cars", "GBP").
+    #: What a number counts or measures ("year", "bentley car", "GBP"); "relative" for a date resolved
+    #: from words such as "on Friday".
     unit: str | None = None
+    #: For a list, its members, each normalised ("United States", "Germany").
+    members: tuple[str, ...] = field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
         _ordered(self)

@@ -74,6 +74,7 @@ def value_dict(v: Value) -> dict[str, Any]:
         "low": _number(v.low),
         "high": _number(v.high),
         "unit": v.unit,
+        "members": list(v.members) if v.kind == "list" else None,
     }
 
 

@@ -1,0 +1,194 @@
+"""Claims and their typed values, on text written for these tests, and on the seeds' gold claims."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsdiff
+from newsdiff.extract.claims import values_in
+from newsdiff.extract.numbers import NUMBER, value_of, words_value
+from newsdiff.extract.when import dates
+from newsdiff.testing import article_texts
+
+PM = newsdiff.get_plugin_manager(third_party=False)
+
+
+def vals(text: str, published: str | None = None):
+    return values_in(text, 0, len(text), published, None)
+
+
+def one(text: str, kind: str, published: str | None = None):
+    found = [v for v in vals(text, published) if v.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("at least 30 people were injured", 30, None),
+        ("up to 2.5 million voters", 0, 2_500_000),
+        ("about 2.4 million voters", 2_160_000, 2_640_000),
+        ("more than five years", 5, None),
+        ("dozens of homes", 24, 99),
+        ("hundreds of homes", 200, 999),
+        ("3,200 troops", 3200, 3200),
+        ("nearly 40 percent", 0, 40),
+        ("two hundred and fifty seats", 250, 250),
+        ("twenty-five seats", 25, 25),
+    ],
+)
+def test_numbers_become_ranges(text, low, high):
+    [value] = [v for v in vals(text) if v.kind in ("number", "percent")]
+    assert value.low == pytest.approx(low) and (value.high == pytest.approx(high) if high is not None else value.high is None)
+
+
+def test_number_words():
+    assert words_value("two hundred and fifty") == 250
+    assert words_value("one million") == 1_000_000
+    assert words_value("blue") is None
+
+
+@pytest.mark.parametrize(
+    "text, kind, unit",
+    [
+        ("sales of £5m last month", "money", "GBP"),
+        ("a $4.2 million bridge", "money", "USD"),
+        ("a 90-minute meeting", "measure", "minute"),
+        ("a magnitude 6.2 quake", "measure", "magnitude"),
+        ("the 450th anniversary of relations", "ordinal", "anniversary"),
+        ("a rise of 12 percent", "percent", None),
+    ],
+)
+def test_kinds_and_units(text, kind, unit):
+    value = one(text, kind)
+    assert value.unit == unit or unit is None
+
+
+def test_what_a_number_counts():
+    assert one("300 Bentley cars were sold in Russia", "number").unit == "bentley car"
+    assert one("more than 400 fake Twitter accounts publishing posts", "number").unit == "fake twitter account"
+    assert one("the two countries should cooperate", "number").unit == "country"
+
+
+def test_absolute_and_relative_dates():
+    assert one("It happened on December 22, 2017 in Moscow.", "date").norm == "2017-12-22"
+    assert one("He was poisoned in 2006.", "date").norm == "2006"
+    friday = one("They met on Friday.", "date", published="2017-12-23")
+    assert friday.norm == "2017-12-22" and friday.unit == "relative"
+    assert one("They met on Friday.", "date").norm == "relative:friday"  # no publication date: not guessed
+    assert one("sales last year", "date", published="2017-12-22").norm == "2016"
+    assert one("ahead of next year’s World Cup", "date", published="2017-12-22").norm == "2018"
+    assert one("He left yesterday.", "date", published="2020-03-01").norm == "2020-02-29"
+
+
+def test_a_year_in_a_number_is_not_a_date():
+    kinds = {v.kind for v in vals("The fund holds $2017 and 1,999 shares.")}
+    assert "date" not in kinds
+
+
+def test_lists_of_places_with_demonyms():
+    value = one("interference in polls in the US, Germany, Denmark and France.", "list")
+    assert value.members == ("United States", "Germany", "Denmark", "France")
+    value = one("interference in the US and German elections", "list")
+    assert value.members == ("United States", "Germany")
+    value = one("claims in the US, France, and Germany", "list")
+    assert set(value.members) == {"United States", "France", "Germany"}
+
+
+def test_entities_are_typed():
+    found = {(v.kind, v.norm) for v in vals("Officials at the FBI and NATO met Angela Merkel in Berlin on Monday.")}
+    assert ("organisation", "FBI") in found and ("organisation", "NATO") in found
+    assert ("place", "Berlin") in found
+    assert any(kind in ("person", "name") and norm == "Angela Merkel" for kind, norm in found)
+
+
+def test_capitals_that_only_open_a_sentence_or_quote_are_not_entities():
+    found = {v.text for v in vals("“Things are hard,” she said. Nothing changed after that.")}
+    assert "Things" not in found and "Nothing" not in found
+
+
+def test_claims_cover_sentences_and_name_their_source():
+    article = newsdiff.Article.from_text(
+        "Quake hits coast\n\nA magnitude 6.2 quake struck the coast on Monday, officials said.\n\n"
+        "Mayor Ann Lee said at least 30 people were injured.\n\nWhat happens next?\n",
+        id="q",
+        published="2021-05-05",
+    )
+    claims = newsdiff.extract(article, pm=PM).claims
+    texts = [c.text for c in claims]
+    assert any(t.startswith("A magnitude 6.2 quake") for t in texts)
+    assert not any(t.startswith("What happens") for t in texts)  # questions assert nothing
+    lee = next(c for c in claims if "30 people" in c.text)
+    assert lee.source == "Ann Lee"
+    monday = next(v for c in claims for v in c.values if v.text == "on Monday")
+    assert monday.norm == "2021-05-03"
+
+
+def test_seed_gold_claims_lie_in_claims_with_their_values(seed_report, gold):
+    def claim_holding(article_id: str, snippet: str):
+        extraction = seed_report.article(article_id)
+        at = extraction.article.text.find(snippet)
+        assert at >= 0, snippet
+        for claim in extraction.claims:
+            if claim.start <= at and at + len(snippet) <= claim.end:
+                return claim
+        raise AssertionError(f"no claim holds {snippet!r} in {article_id}")
+
+    expected_lists = {
+        "US, Germany, Denmark and France": {"United States", "Germany", "Denmark", "France"},
+        "US and German elections": {"United States", "Germany"},
+        "US, France, and Germany": {"United States", "France", "Germany"},
+    }
+    for group in gold["claims"]:
+        for member in group["members"]:
+            article_id = member["article"].removesuffix(".txt")
+            snippet = member["text"]
+            if snippet in ("Dec 23 2017", "December 22, 2017"):
+                continue  # datelines: metadata, not claims
+            claim = claim_holding(article_id, snippet)
+            norms = {v.norm for v in claim.values}
+            if snippet in expected_lists:
+                assert any(set(v.members) == expected_lists[snippet] for v in claim.values if v.kind == "list"), snippet
+            if "2006" in snippet:
+                assert "2006" in norms
+            if "five years" in snippet:
+                five = next(v for v in claim.values if v.unit == "year")
+                assert five.low == 5 and (five.high is None) == ("more than" in snippet)
+            if "300" in snippet:
+                assert "300" in norms
+            if snippet == "on Friday":
+                assert "relative:friday" in norms
+    for fact in gold["unique_facts"]:
+        claim_holding(fact["article"].removesuffix(".txt"), fact["text"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(article_texts(), st.sampled_from([None, "2017-12-22", "2020-02-29"]))
+def test_values_never_crash_and_lie_inside_their_claim(text, published):
+    article = newsdiff.Article.from_text(text, id="p", published=published)
+    for claim in newsdiff.extract(article, pm=PM).claims:
+        assert text[claim.start : claim.end] == claim.text
+        for value in claim.values:
+            assert claim.start <= value.start <= value.end <= claim.end
+            assert text[value.start : value.end] == value.text
+            if value.low is not None:
+                assert not math.isnan(value.low)
+
+
+def test_number_pattern_is_linear_on_hostile_input():
+    import time
+
+    def cost(n: int) -> float:
+        text = "1," * n + "more than " * n + "-" * n
+        t = time.perf_counter()
+        for m in NUMBER.finditer(text):
+            value_of(m)
+        return time.perf_counter() - t
+
+    small, large = cost(20_000), cost(80_000)
+    assert large < small * 12 + 0.5  # four times the input, far from sixteen times the time
