@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from wordpress_pages import ABOUT, BODY, COMMENTS, LIKE, POSTED, RELATED, SHARE, TAIL, TAXONOMY, TITLE, full_page, page
+from wordpress_pages import ABOUT, BODY, COMMENTS, LIKE, POSTED, RELATED, SHARE, TAIL, TITLE, full_page, page
 
 from newsdiff import Article, Metadata, Removed
 from newsdiff_wordpress import PLATFORM, newsdiff_find_furniture
