@@ -1,8 +1,14 @@
-"""Who is who inside one article: the names it uses, their fullest forms, and the roles tied to them.
+"""Who is who inside one article: the names it uses, their fullest forms, genders and the roles tied to them.
 
-An :class:`People` index is built once per article.  It turns a speaker mention ("Mr Johnson", "he",
-"the foreign secretary") into the canonical name the article gives (the fullest form, such as
-"Boris Johnson"), or leaves it as a description when the article never ties it to a name.
+A :class:`People` index is built once per article, in one pass over its story paragraphs.  It turns a
+speaker mention ("Mr Johnson", "he", "the foreign secretary") into the canonical name the article gives
+(the fullest form, such as "Boris Johnson"), or leaves it as a description when the article never ties it
+to a name.
+
+What it knows about each name comes from the article alone: an honorific (Mr, Mrs) or a listed first name
+gives a gender, and so does a sentence whose subject is the name and whose other pronouns are all of one
+gender ("Warren said she …"); role words before a name ("foreign secretary Boris Johnson") tie the role to
+the person.
 """
 
 from __future__ import annotations
@@ -16,11 +22,16 @@ import regex
 from ..models import Document
 from .vocab import (
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
+    FEMALE_PRONOUNS,
     HONORIFICS,
     LEADING_FILLERS,
+    MALE_FIRST_NAMES,
     MALE_HONORIFICS,
+    MALE_PRONOUNS,
     NOT_NAMES,
+    PARTY_WORDS,
     PRONOUNS,
     ROLE_WORDS,
 )
@@ -31,19 +42,22 @@ _PARTICLE = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
+#: The rest of a sentence after a name, for the pronouns that tell its gender.
+_SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
+_PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
+#: How far back (in characters) a pronoun looks for its antecedent.
+PRONOUN_REACH = 2500
+#: How many earlier name mentions a pronoun considers.
+PRONOUN_MENTIONS = 40
 
 
 @attrs.frozen
 class PersonMention:
     start: int
     end: int
-    name: str  # canonical
+    name: str  # the name as written, without honorifics and roles
     subject: bool  # opens its sentence (after fillers)
     gender: str | None
-
-
-def _tokens(name: str) -> list[str]:
-    return name.split()
 
 
 def strip_name(text: str) -> tuple[str, str | None]:
@@ -51,7 +65,7 @@ def strip_name(text: str) -> tuple[str, str | None]:
 
     Returns ``(name, gender)``; the name is empty when nothing name-like is left.
     """
-    toks = [t.rstrip(".,;:") for t in _tokens(text)]
+    toks = [t.rstrip(".,;:") for t in text.split()]
     gender = None
     while toks:
         low = toks[0].lower().rstrip(".")
@@ -62,7 +76,7 @@ def strip_name(text: str) -> tuple[str, str | None]:
             gender = "m" if low in MALE_HONORIFICS else "f" if low in FEMALE_HONORIFICS else gender
             toks.pop(0)
             continue
-        if low in ROLE_WORDS and len(toks) > 1:
+        if (low in ROLE_WORDS or low in PARTY_WORDS) and len(toks) > 1:
             toks.pop(0)
             continue
         if _demonym_like(low) and len(toks) > 1 and toks[1].lower() in ROLE_WORDS:
@@ -70,14 +84,23 @@ def strip_name(text: str) -> tuple[str, str | None]:
             continue
         break
     if toks and _POSSESSIVE.search(toks[-1]):
-        return "", gender  # "Britain’s": a possessive, not a person
-    if not toks or all(t.lower() in NOT_NAMES for t in toks):
+        toks[-1] = toks[-1][:-2]
+    if not toks or not toks[-1] or all(t.lower() in NOT_NAMES for t in toks):
         return "", gender
     return " ".join(toks), gender
 
 
 def _demonym_like(word: str) -> bool:
     return word.endswith(("an", "ish", "ese", "i")) or word in ("uk", "us", "eu", "un")
+
+
+def first_name_gender(first: str) -> str | None:
+    low = first.lower()
+    if low in MALE_FIRST_NAMES:
+        return "m"
+    if low in FEMALE_FIRST_NAMES:
+        return "f"
+    return None
 
 
 class People:
@@ -87,14 +110,21 @@ class People:
         self.text = document.text
         self.mentions: list[PersonMention] = []
         self.fullest: dict[str, str] = {}  # surname (lower) -> fullest name
+        self._forms: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full form), in order
+        self._firsts: dict[str, str] = {}  # first name (lower) -> full form
+        self._gender_votes: dict[str, list[int]] = {}  # full form -> [male, female]
         self.roles: dict[str, str] = {}  # role phrase (lower) -> name
-        self.genders: dict[str, str] = {}
-        sentence_starts = sorted(s.start for s in document.sentences)
-        for sentence in document.sentences:
-            self._scan(sentence.start, sentence.end, sentence_starts)
+        self._role_list: list[tuple[int, tuple[str, ...], str]] = []
+        self.speakers: set[str] = set()
+        for para in document.paragraphs:
+            if para.kind in ("title", "standfirst", "body", "heading"):
+                self._scan(para.start, para.end)
         self._starts = [m.start for m in self.mentions]
+        self._genders = {name: self._decide(votes) for name, votes in self._gender_votes.items()}
 
-    def _scan(self, lo: int, hi: int, sentence_starts: list[int]) -> None:
+    # -- building -------------------------------------------------------------------------------------
+
+    def _scan(self, lo: int, hi: int) -> None:
         text = self.text
         for m in NAME_RUN.finditer(text, lo, hi):
             raw = m.group()
@@ -102,84 +132,174 @@ class People:
             if not name:
                 continue
             toks = name.split()
-            if len(toks) == 1 and m.start() == lo and raw == name:
-                # One capitalised word opening a sentence is as likely an ordinary word ("Afterwards").
-                if name.lower() in LEADING_FILLERS or name.lower() in NOT_NAMES:
-                    continue
+            before = text[max(lo, m.start() - 60) : m.start()]
+            stripped_before = before.rstrip()
+            at_start = m.start() == lo or stripped_before[-1:] in (".", "!", "?", "”", '"', ":")
+            if len(toks) == 1 and at_start and raw == name and name.lower() in NOT_NAMES:
+                continue
             offset = raw.rfind(toks[0])
             start = m.start() + max(offset, 0)
-            self._learn(name, gender)
-            before = text[max(lo, m.start() - 60) : m.start()]
-            self._learn_role(before, raw, name)
-            subject = not text[lo : m.start()].strip() or text[lo : m.start()].strip().lower() in LEADING_FILLERS
+            prev_word = stripped_before.rsplit(None, 1)[-1].lower().rstrip(".") if stripped_before else ""
+            if prev_word in HONORIFICS and gender is None:
+                gender = "m" if prev_word in MALE_HONORIFICS else "f" if prev_word in FEMALE_HONORIFICS else None
+            subject = at_start or (prev_word in LEADING_FILLERS and len(before.split()) <= 1)
+            full = self._learn(name, start, gender)
+            if gender is None and len(toks) >= 2:
+                gender = first_name_gender(toks[0])
+                if gender:
+                    self._vote(full, gender, 3)
+            self._learn_role(before, raw, name, start)
+            if subject and not _POSSESSIVE.search(raw):
+                rest = _SENTENCE_REST.match(text, m.end(), hi)
+                if rest:
+                    said = {w.lower() for w in _PRONOUN_WORD.findall(rest.group())}
+                    male, female = bool(said & MALE_PRONOUNS), bool(said & FEMALE_PRONOUNS)
+                    if male != female:
+                        self._vote(full, "m" if male else "f", 1)
             self.mentions.append(PersonMention(start, m.end(), name, subject, gender))
 
-    def _learn(self, name: str, gender: str | None) -> None:
+    def _vote(self, full: str, gender: str, weight: int) -> None:
+        votes = self._gender_votes.setdefault(full, [0, 0])
+        votes[0 if gender == "m" else 1] += weight
+
+    @staticmethod
+    def _decide(votes: list[int]) -> str | None:
+        male, female = votes
+        if male > female:
+            return "m"
+        if female > male:
+            return "f"
+        return None
+
+    def _learn(self, name: str, pos: int, gender: str | None) -> str:
         toks = name.split()
         surname = toks[-1].lower()
-        current = self.fullest.get(surname)
-        if len(toks) >= 2 and (current is None or len(current.split()) < len(toks)):
-            self.fullest[surname] = name
-        elif current is None:
+        forms = self._forms.setdefault(surname, [])
+        if len(toks) >= 2:
+            forms.append((pos, name))
+            current = self.fullest.get(surname)
+            if current is None or len(current.split()) < len(toks):
+                self.fullest[surname] = name
+            self._firsts.setdefault(toks[0].lower(), name)
+            full = name
+        else:
             self.fullest.setdefault(surname, name)
+            full = self._full_at(surname, pos) or name
         if gender:
-            self.genders.setdefault(surname, gender)
+            self._vote(full, gender, 3)
+        return full
 
-    def _learn_role(self, before: str, raw: str, name: str) -> None:
+    def _learn_role(self, before: str, raw: str, name: str, pos: int) -> None:
         # Role words inside the run ("Foreign Secretary Boris Johnson") or just before it in lower case
         # ("foreign secretary Boris Johnson", "Russia’s foreign minister Sergey Lavrov").
-        inside = raw[: raw.rfind(name.split()[0])].split() if name.split()[0] in raw else []
-        words = [w.lower() for w in _LOWER_WORDS.findall(before)][-4:] + [w.lower() for w in inside]
-        role = []
+        first = name.split()[0]
+        inside = raw[: raw.find(first)].split() if first in raw else []
+        words = [w.lower() for w in _LOWER_WORDS.findall(before)][-5:] + [w.lower().rstrip(".") for w in inside]
+        role: list[str] = []
         for w in reversed(words):
-            if w in ROLE_WORDS:
+            if w in ROLE_WORDS or w in PARTY_WORDS or (role and _demonym_like(w)):
                 role.insert(0, w)
             else:
                 break
         if role:
-            canonical = self.canonical(name)
+            canonical = self.canonical(name, pos)
+            self._role_list.append((pos, tuple(role), canonical))
             for k in range(len(role)):
                 self.roles.setdefault(" ".join(role[k:]), canonical)
 
+    def _full_at(self, surname: str, pos: int) -> str | None:
+        """The full form of a surname most recently written out in full before ``pos`` (else the first)."""
+        forms = self._forms.get(surname)
+        if not forms:
+            return None
+        best = forms[0][1]
+        for at, full in forms:
+            if at > pos:
+                break
+            best = full
+        return best
+
     # -- resolving ------------------------------------------------------------------------------------
 
-    def canonical(self, name: str) -> str:
+    def gender(self, name: str) -> str | None:
+        """The gender the article gives a canonical name, or None when it does not tell."""
+        return self._genders.get(name)
+
+    def canonical(self, name: str, pos: int | None = None) -> str:
         """The fullest form the article gives of a name ("Mr Johnson" -> "Boris Johnson")."""
         stripped, _ = strip_name(name)
         if not stripped:
             return name.strip()
         toks = stripped.split()
-        full = self.fullest.get(toks[-1].lower())
+        surname = toks[-1].lower()
+        full = self._full_at(surname, pos if pos is not None else len(self.text))
         if full and full.split()[-1] == toks[-1] and len(full.split()) >= len(toks):
             return full
+        if len(toks) == 1:
+            first = self._firsts.get(surname)
+            if first:
+                return first  # a first name alone ("Hillary") stands for the full name
         return stripped
 
-    def resolve_description(self, phrase: str) -> str:
+    def resolve_description(self, phrase: str, pos: int | None = None) -> str:
         """A description ("the foreign secretary") as the name the article ties it to, or itself."""
         words = [w.lower() for w in _LOWER_WORDS.findall(phrase)]
         words = [w for w in words if w not in DETERMINERS and not _POSSESSIVE.search(w)]
-        for k in range(len(words)):
-            name = self.roles.get(" ".join(words[k:]))
-            if name:
-                return name
+        if words:
+            for k in range(len(words)):
+                name = self.roles.get(" ".join(words[k:]))
+                if name and k < len(words) - 1:
+                    return name
+            head = words[-1]
+            best, best_score = None, 0
+            for at, role, name in self._role_list:
+                if head not in role:
+                    continue
+                score = sum(1 for w in words if w in role) * 10000 - abs((pos or 0) - at) // 100
+                if best is None or score > best_score:
+                    best, best_score = name, score
+            if best is not None and (head in ROLE_WORDS or head in PARTY_WORDS):
+                return best
         return phrase.strip()
 
+    def _person_like(self, name: str, gender: str | None) -> bool:
+        return gender is not None or name in self.speakers
+
     def resolve_pronoun(self, pronoun: str, pos: int, recent: Iterable[str] = ()) -> str | None:
-        """The person a pronoun at ``pos`` stands for: the latest compatible subject before it, else the
-        latest compatible speaker or name."""
+        """The person a pronoun at ``pos`` stands for.
+
+        The latest earlier mention of a person of the right gender that opens its sentence (or is a
+        speaker) wins; failing that, the latest such mention anywhere; failing that, the latest speaker.
+        "they", "we" and "it" are not resolved.
+        """
         low = pronoun.lower()
-        if low in ("i", "we", "it", "they", "them", "us"):
-            return None if low != "i" else (next(iter(recent), None))
+        if low not in ("he", "him", "she", "her"):
+            return None
         want = "m" if low in ("he", "him") else "f"
         i = bisect.bisect_left(self._starts, pos)
-        window = [m for m in self.mentions[max(0, i - 12) : i] if pos - m.start < 1500]
-        for pool in ([m for m in reversed(window) if m.subject], list(reversed(window))):
-            for m in pool:
-                gender = self.genders.get(m.name.split()[-1].lower())
-                if gender and gender != want:
-                    continue
-                return self.canonical(m.name)
-        return next(iter(recent), None)
+        fallback = None
+        for m in reversed(self.mentions[max(0, i - PRONOUN_MENTIONS) : i]):
+            if pos - m.start > PRONOUN_REACH:
+                break
+            name = self.canonical(m.name, m.start)
+            gender = self._genders.get(name)
+            if gender is None and len(name.split()) == 1:
+                gender = self._genders.get(self._full_at(name.lower(), m.start) or name)
+            if gender is not None and gender != want:
+                continue
+            if not self._person_like(name, gender):
+                continue
+            if m.subject or name in self.speakers:
+                return name
+            if fallback is None:
+                fallback = name
+        if fallback is not None:
+            return fallback
+        for name in recent:
+            gender = self._genders.get(name)
+            if gender is None or gender == want:
+                return name
+        return None
 
     def resolve(self, mention: str, pos: int, recent: Iterable[str] = ()) -> str | None:
         """The canonical speaker for a mention at ``pos``; None when it cannot be told."""
@@ -189,10 +309,18 @@ class People:
         low = text.lower()
         if low in PRONOUNS:
             return self.resolve_pronoun(low, pos, recent)
-        first = low.split()[0]
-        if first in DETERMINERS or _POSSESSIVE.search(low.split()[0]) or text[0].islower():
-            return self.resolve_description(text)
+        words = low.split()
+        first = words[0]
+        last = text.split()[-1]
+        if first in DETERMINERS and not (len(words) > 1 and text.split()[1][:1].isupper()):
+            return self.resolve_description(text, pos)
+        if _POSSESSIVE.search(first) or text[0].islower() or last[:1].islower():
+            return self.resolve_description(text, pos)
         name, _ = strip_name(text)
         if not name:
-            return self.resolve_description(text)
-        return self.canonical(text)
+            return self.resolve_description(text, pos)
+        return self.canonical(text, pos)
+
+    def note_speaker(self, name: str) -> None:
+        """Remember that ``name`` speaks in this article: it is a person, whatever its gender."""
+        self.speakers.add(name)

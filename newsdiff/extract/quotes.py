@@ -1,69 +1,90 @@
 """The builtin quote extractor: quotations paired by :mod:`.marks`, attributed from the reporting cue and
 its grammar, and resolved to the names the article gives by :mod:`.people`.
 
-For each paragraph the quoted words are masked out, so that sentence ends inside quotations do not split
-the sentence that frames them.  Each quotation then looks for its cue in that frame: after the closing mark
-("…,” Mr Johnson shot back), before the opening one (Mr Johnson told reporters: “…”), or in the sentence
-before when that one ends with a colon.  A quotation without a cue takes the speaker of the quotation it
-continues: the other half of a split quote, or the paragraph before when a quotation runs on or a new
-paragraph opens with a quotation.
+Each paragraph that holds quotation marks is cut into tokens, with every quotation standing as one token.
+A quotation then looks for its cue in the words around it:
+
+1. after the closing mark, up to the end of the sentence: ``“…,” Mr Johnson shot back``, ``“…,” said
+   Mr Lavrov``, ``“…” — Pamela Smith``, ``“…,” Mr Lavrov, who …, said``;
+2. before the opening mark, back to the start of its sentence: ``Mr Johnson told reporters: “…”``,
+   ``according to officials, “…”``, ``…, saying “…”`` (the subject of the sentence speaks);
+   ``WALLACE: “…”`` and ``“WALLACE: …`` are transcript lines.
+
+A quotation without a cue of its own takes the speaker of the quotation before it in the paragraph (the
+other half of a split quote, or the next sentence of the same speech), or, when it opens its paragraph, the
+last speaker of the paragraph before (a quote running on, or a new paragraph of the same speech).  Speaker
+phrases are resolved by :class:`~.people.People`: pronouns to an antecedent of the right gender, short
+forms to the fullest name, descriptions to the name the article ties them to.  Nothing here backtracks:
+each quotation looks at a bounded number of tokens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import attrs
 import regex
 
-from ..clean.structure import sentences
+from ..clean.vocab import ABBREVIATIONS
 from ..hookspecs import hookimpl
 from ..models import Document, Mention, Paragraph, Quote
 from . import marks
 from .people import People
 from .vocab import (
     BETWEEN_WORDS,
+    CUE_NOUN_FORMS,
     CUE_PHRASES,
     CUE_VERBS,
+    DASHES,
     DETERMINERS,
+    HONORIFICS,
     LEADING_FILLERS,
     NAMING_WORDS,
-    PHRASE_STOPS,
+    PREPOSITIONS,
     PRONOUNS,
+    SPEAKER_STOPS,
+    TIME_WORDS,
 )
 
-#: Stands in for quoted words in the masked paragraph: a private-use character, neither letter nor space.
-FILL = "\ue000"
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.\-]*+|[^\s\p{L}\p{N}]")
-_CUE_PHRASE = regex.compile(r"\b(?:" + "|".join(regex.escape(p) for p in CUE_PHRASES) + r")\b", regex.IGNORECASE)
-_LETTER = regex.compile(r"\p{L}")
+#: The token that stands for a whole quotation.
+QTOK = "\ue000"
+#: Words (with inner apostrophes, full stops, hyphens: "don’t", "U.S", "D-Wis"), or one other character.
+_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:[’'.\-&][\p{L}\p{N}\p{M}]++)*+|[^\s\p{L}\p{N}\p{M}]")
 _WORDS = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
-_DASH_NAME = regex.compile(r"^\s*+[—–-]\s*+(\p{Lu}[\p{L}.’'\-]*+(?:\s++\p{Lu}[\p{L}.’'\-]*+){0,4}+)\s*+$")
-_TRANSCRIPT = regex.compile(r"^\s*+(\p{Lu}[\p{L}.’'\-]*+(?:\s++\p{Lu}[\p{L}.’'\-]*+){0,3}+)\s*+:\s*+$")
+#: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
+_TRANSCRIPT_HEAD = regex.compile(
+    r"\s*+((?:\p{Lu}[\p{L}.’'\-]{0,30}+)(?:[ \t]++\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+)[ \t]*+:[ \t]++(?=\S)"
+)
 
+_ENDERS = frozenset(".!?…")
+_QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›")
+_CLAUSE_PUNCT = frozenset(",:;")
+_CUE_SECOND = {}
+for _phrase in CUE_PHRASES:
+    _first, _second = _phrase.split(" ", 1)
+    _CUE_SECOND.setdefault(_first, set()).add(_second)
+#: Leading capitalised words that open a sentence without being a speaker ("In his speech, …").
+_OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
+
+KINDS = ("title", "standfirst", "body", "heading")
 #: A fragment this short with no speaker is taken for a term or scare quote, not speech.
 SCARE_WORDS = 3
 #: A quotation of this many words that ends its sentence inside the marks reads as quoted speech even
 #: when the writer's sentence runs into it.
 CLAUSE_WORDS = 15
-
-
-@attrs.frozen
-class Tok:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+#: How many tokens after a quotation may hold its attribution.
+AFTER_REACH = 16
+#: How many tokens before a quotation (back to its sentence start) are searched for a cue.
+BEFORE_REACH = 60
+#: The longest speaker phrase, in tokens.
+PHRASE_TOKENS = 9
 
 
 @attrs.frozen
 class Attribution:
-    cue: tuple[int, int] | None
-    speaker: tuple[int, int] | None
+    cue: tuple[int, int] | None  # token indices [start, end)
+    speaker: tuple[int, int] | None  # token indices [start, end)
+    #: A speaker given as text (a transcript line inside the marks): (start, end) in the article.
+    speaker_span: tuple[int, int] | None = None
 
 
 @hookimpl(trylast=True)
@@ -71,260 +92,490 @@ def newsdiff_extract_quotes(document: Document) -> list[Quote]:
     return extract_quotes(document)
 
 
+# -- tokens ---------------------------------------------------------------------------------------------
+
+
+def _tokenise(text: str, lo: int, hi: int, pairs: list[marks.Pair]) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Tokens ``(start, end, text)`` of ``text[lo:hi]`` with each quotation as one :data:`QTOK` token,
+    and the token index of each quotation."""
+    toks: list[tuple[int, int, str]] = []
+    where: list[int] = []
+    pos = lo
+    for pair in pairs:
+        _scan(text, pos, pair.open, toks)
+        where.append(len(toks))
+        toks.append((pair.open, min(hi, pair.close + 1), QTOK))
+        pos = pair.close + 1
+    _scan(text, pos, hi, toks)
+    return toks, where
+
+
+def _scan(text: str, lo: int, hi: int, toks: list[tuple[int, int, str]]) -> None:
+    if lo >= hi:
+        return
+    for m in _TOKEN.finditer(text, lo, hi):
+        word = m.group()
+        if word in _QUOTE_MARKS:
+            continue  # a stray mark: no word, no punctuation
+        toks.append((m.start(), m.end(), word))
+
+
+def _is_word(t: str) -> bool:
+    return t[0].isalnum()
+
+
+def _is_cap(t: str) -> bool:
+    return t[0].isupper()
+
+
+def _ends_sentence(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True when token ``k`` is terminal punctuation that ends a sentence."""
+    t = toks[k][2]
+    if t not in _ENDERS:
+        return False
+    if t == "." and k > 0:
+        prev = toks[k - 1][2]
+        if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()) or "." in prev:
+            return False
+    if k + 1 >= len(toks):
+        return True
+    nxt = toks[k + 1][2]
+    return nxt == QTOK or _is_cap(nxt) or nxt[0].isdigit() or nxt in "([—―"
+
+
+def _cue_at(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
+    """The end (exclusive) of the cue at token ``i``, or 0 when token ``i`` is no cue."""
+    low = toks[i][2].lower()
+    if low not in CUE_VERBS:
+        return 0
+    if low in CUE_NOUN_FORMS and i > lo:
+        before = toks[i - 1][2].lower()
+        if before in DETERMINERS or before.endswith(("’s", "'s")):
+            return 0  # "the report", "his remarks"
+    if i + 1 < len(toks) and toks[i + 1][2].lower() in _CUE_SECOND.get(low, ()):
+        return i + 2
+    return i + 1
+
+
+# -- speaker phrases ------------------------------------------------------------------------------------
+
+
+def _dot_ok(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A full stop inside a name: after an abbreviation or an initial ("Sen.", "John F. Kennedy")."""
+    if i == 0:
+        return False
+    prev = toks[i - 1][2]
+    return prev.lower() in ABBREVIATIONS or prev.lower() in HONORIFICS or (len(prev) == 1 and prev.isupper())
+
+
+def _skip_parenthesis(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
+    """From a ``)`` at ``i``, the index before its ``(`` (or ``i`` when there is none nearby)."""
+    j = i - 1
+    while j >= lo and i - j < 12:
+        if toks[j][2] == "(":
+            return j - 1
+        j -= 1
+    return i
+
+
+def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int, int] | None:
+    """The speaker phrase that ends just before the cue at token ``cue``, not reaching before ``lo``."""
+    i = cue - 1
+    while i >= lo:
+        t = toks[i][2]
+        low = t.lower()
+        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2):
+            i -= 1
+        elif t == ")":
+            i = _skip_parenthesis(toks, i, lo)
+            if toks[i + 1][2] != "(":
+                return None
+        else:
+            break
+    if i < lo:
+        return None
+    if toks[i][2] == ",":
+        # An appositive between commas: "Mr Lavrov, who …, said", "Ms May, 61, said".
+        k = i - 1
+        while k >= lo and toks[k][2] not in (",", QTOK) and i - k < 25:
+            k -= 1
+        if k < lo or toks[k][2] != ",":
+            return None
+        i = k - 1
+        while i >= lo and toks[i][2] == ")":
+            i = _skip_parenthesis(toks, i, lo)
+    end = i + 1
+    first = toks[i][2] if i >= lo else ""
+    if first.lower() in PRONOUNS:
+        return (i, i + 1)
+    start = end
+    while i >= lo and end - i <= PHRASE_TOKENS:
+        t = toks[i][2]
+        low = t.lower()
+        if t == ".":
+            if not _dot_ok(toks, i):
+                break
+            i -= 1
+            continue
+        if t == ")":
+            j = _skip_parenthesis(toks, i, lo)
+            if j == i:
+                break
+            i = j
+            continue
+        if not _is_word(t):
+            break
+        if low in PRONOUNS or low in SPEAKER_STOPS or (low in CUE_VERBS and not _is_cap(t)):
+            break
+        if low in PREPOSITIONS and not _is_cap(t):
+            # Inside a description ("a narrator in the ad", "the head of the agency"), not after a name.
+            if start < end and _is_cap(toks[start][2]) and toks[start][2].lower() not in DETERMINERS:
+                break
+            if not any(toks[j][2].lower() in DETERMINERS for j in range(max(lo, i - 3), i)):
+                break
+            i -= 1
+            continue
+        if _is_cap(t) or low in DETERMINERS or _POSSESSIVE.search(t) or start == end or not _is_cap(toks[start][2]):
+            start = i
+            if low in DETERMINERS and not (i - 1 >= lo and toks[i - 1][2].lower() in PREPOSITIONS and _desc_before(toks, lo, i - 1)):
+                break
+            i -= 1
+            continue
+        break
+    while start < end and toks[start][2].lower() in LEADING_FILLERS | PREPOSITIONS and _is_cap(toks[start][2]):
+        start += 1
+    while start < end and (toks[start][2].lower() in PREPOSITIONS or not _is_word(toks[start][2])):
+        start += 1
+    if start >= end:
+        return None
+    opener = toks[start][2]
+    if not (_is_cap(opener) or opener.lower() in DETERMINERS or _POSSESSIVE.search(opener)):
+        if end - start > 3:
+            return None  # a stretch of the writer's words, not a bare plural ("officials said")
+    return (start, end)
+
+
+def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int) -> bool:
+    """True when the words before the preposition at ``prep`` are a description ("a narrator" in).""" 
+    j = prep - 1
+    n = 0
+    while j >= lo and n < 3:
+        low = toks[j][2].lower()
+        if low in DETERMINERS:
+            return True
+        if not _is_word(toks[j][2]) or low in SPEAKER_STOPS or low in CUE_VERBS:
+            return False
+        j -= 1
+        n += 1
+    return False
+
+
+def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase that starts at token ``i`` ("said Mr Lavrov", "according to officials")."""
+    while i < hi and toks[i][2].lower() in TIME_WORDS and not _is_cap(toks[i][2]):
+        i += 1
+    if i >= hi:
+        return None
+    t = toks[i][2]
+    if t.lower() in PRONOUNS:
+        return (i, i + 1)
+    start = i
+    described = False
+    end = i
+    while i < hi and i - start < PHRASE_TOKENS:
+        t = toks[i][2]
+        low = t.lower()
+        if t == ".":
+            if _dot_ok(toks, i) and i + 1 < hi and _is_cap(toks[i + 1][2]):
+                i += 1
+                continue
+            break
+        if t == "(":
+            break
+        if not _is_word(t):
+            break
+        if i == start and (low in DETERMINERS or _POSSESSIVE.search(t)):
+            described = True
+            i += 1
+            end = i
+            continue
+        if low in SPEAKER_STOPS or low in PRONOUNS or (low in CUE_VERBS and not _is_cap(t)):
+            break
+        if low in PREPOSITIONS and not _is_cap(t):
+            if described and low == "of" and i + 1 < hi and (
+                toks[i + 1][2].lower() in DETERMINERS or _is_cap(toks[i + 1][2])
+            ):
+                i += 1
+                continue
+            break
+        if _is_cap(t):
+            if end > start and not _is_cap(toks[end - 1][2]) and not described:
+                break
+            i += 1
+            end = i
+            continue
+        if described or _POSSESSIVE.search(toks[end - 1][2] if end > start else ""):
+            i += 1
+            end = i
+            continue
+        if end == start and i + 1 < hi and not _is_cap(t):
+            # A bare plural or a lower-case description: "said officials", "said aides to the mayor".
+            i += 1
+            end = i
+            described = True
+            continue
+        break
+    if end <= start or toks[end - 1][2].lower() in DETERMINERS:
+        return None
+    return (start, end)
+
+
+def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the sentence ``toks[lo:hi]``: its first noun phrase, after openers such as
+    "But" or "In his speech,"."""
+    i = lo
+    while i < hi and toks[i][2].lower() in LEADING_FILLERS:
+        i += 1
+    if i < hi and toks[i][2].lower() in _OPENERS:
+        j = i
+        while j < hi and toks[j][2] != "," and j - i < 12:
+            j += 1
+        if j < hi and toks[j][2] == ",":
+            i = j + 1
+    if i >= hi:
+        return None
+    span = _forward(toks, i, hi)
+    if span is None:
+        return None
+    s, e = span
+    # Keep the name: stop before a possessive's noun ("Trump’s campaign" is the campaign, not Trump).
+    return span if e > s else None
+
+
+# -- attribution ----------------------------------------------------------------------------------------
+
+
+def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
+    """The attribution after the quotation at token ``k``."""
+    n = len(toks)
+    j = k + 1
+    while j < n and toks[j][2] == ",":
+        j += 1
+    if j >= n:
+        return None
+    if toks[j][2] in DASHES:
+        # "… ” — Pamela Smith": a name alone after a dash.
+        s = j + 1
+        e = s
+        while e < n and e - s < 6 and (_is_cap(toks[e][2]) or (toks[e][2] == "." and _dot_ok(toks, e))):
+            e += 1
+        if e > s and (e >= n or not _is_word(toks[e][2])):
+            return Attribution(None, (s, e))
+        return None
+    stop = j
+    limit = min(n, j + AFTER_REACH)
+    while stop < limit and toks[stop][2] != QTOK and toks[stop][2] != ";" and not _ends_sentence(toks, stop):
+        stop += 1
+    for c in range(j, stop):
+        cue_end = _cue_at(toks, c, j)
+        if not cue_end:
+            continue
+        if c == j:
+            if toks[c][2].lower().endswith("ing"):
+                return None  # "“…,” saying …": a participle of someone else's sentence
+            return Attribution((c, cue_end), _forward(toks, cue_end, stop))
+        speaker = _backward(toks, j, c)
+        if speaker is None or speaker[0] != j:
+            return None
+        return Attribution((c, cue_end), speaker)
+    return None
+
+
+def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
+    """The attribution before the quotation at token ``k``, within its sentence."""
+    b = k
+    while b > 0 and k - b < BEFORE_REACH:
+        prev = toks[b - 1][2]
+        if prev == QTOK or _ends_sentence(toks, b - 1):
+            break
+        b -= 1
+    e = k
+    colon = False
+    while e > b and toks[e - 1][2] in (",", ":", "—", "–", "-") or (e > b and toks[e - 1][2].lower() == "that"):
+        colon = colon or toks[e - 1][2] == ":"
+        e -= 1
+    if e <= b:
+        return None
+    if colon and e - b <= 4 and all(_is_cap(toks[i][2]) or toks[i][2] == "." for i in range(b, e)):
+        return Attribution(None, (b, e))  # a transcript line: "WALLACE: “…”"
+    for i in range(e - 2, b - 1, -1):
+        if toks[i][2].lower() == "according" and toks[i + 1][2].lower() == "to":
+            speaker = _forward(toks, i + 2, e)
+            if speaker is not None:
+                return Attribution((i, i + 2), speaker)
+    for c in range(e - 1, b - 1, -1):
+        cue_end = _cue_at(toks, c, b)
+        if not cue_end:
+            continue
+        low = toks[c][2].lower()
+        if low.endswith("ing"):
+            prev = toks[c - 1][2] if c > b else ""
+            if prev and (_is_cap(prev) or prev.lower() in PRONOUNS):
+                speaker = _backward(toks, b, c)
+            else:
+                speaker = _sentence_subject(toks, b, c)
+        else:
+            speaker = _backward(toks, b, c)
+            if speaker is None and cue_end < e:
+                speaker = _forward(toks, cue_end, e)
+                if speaker is not None and not _is_cap(toks[speaker[0]][2]):
+                    speaker = None  # "told reporters": the hearer, not the speaker
+        return Attribution((c, cue_end), speaker)
+    return None
+
+
+# -- the extractor --------------------------------------------------------------------------------------
+
+
+@attrs.define
+class _State:
+    """What one paragraph hands on to the next."""
+
+    speaker: str | None = None
+    mention: Mention | None = None
+    group: int | None = None
+    running_on: bool = False
+
+
 def extract_quotes(document: Document) -> list[Quote]:
     """Every quotation in the document's title, standfirst and story paragraphs."""
     text = document.text
-    people = People(document)
+    people: People | None = None
     out: list[Quote] = []
-    group = 0
-    recent: list[str] = []  # canonical speakers, most recent first
-    carry: str | None = None  # speaker of the last quote of the previous paragraph
-    carry_mention: Mention | None = None
-    running_on = False
+    groups = 0
+    state = _State()
     for para in document.paragraphs:
-        if para.kind not in ("title", "standfirst", "body", "heading"):
+        if para.kind not in KINDS:
             continue
-        found = list(_paragraph_quotes(text, para, people, recent))
-        if not found:
-            carry, carry_mention, running_on = None, None, False
+        pairs = marks.pairs(text, para.start, para.end, runs_on=para.quote_continues)
+        if not pairs:
+            if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
+                if people is None:
+                    people = People(document)
+                state = _State(*_paragraph_speaker(text, para, people))
             continue
-        opens_with_quote = found[0][0].open == para.start or not text[para.start : found[0][0].open].strip()
-        resolved: list[tuple[marks.Pair, str | None, Mention | None, Mention | None, int]] = []
-        last_speaker, last_mention, last_group = None, None, None
-        for i, (pair, speaker, speaker_mention, cue, sentence_key) in enumerate(found):
-            if speaker is None and speaker_mention is None and cue is None:
-                # No cue of its own: the other half of a split quote, or a run-on from the paragraph before.
-                sibling = next(
-                    (f for f in found if f[4] == sentence_key and f is not found[i] and (f[1] or f[2])), None
+        if people is None:
+            people = People(document)
+        toks, where = _tokenise(text, para.start, para.end, pairs)
+        last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
+        for n, (pair, k) in enumerate(zip(pairs, where)):
+            attr = _attribute(text, toks, k, pair)
+            speaker, mention, cue = _resolve(text, toks, attr, people)
+            cue_key = attr.cue[0] if attr and attr.cue else -1
+            group = None
+            opens = k == 0
+            if attr is None or (attr.speaker is None and attr.speaker_span is None):
+                same_sentence = last is not None and not any(
+                    _ends_sentence(toks, i) for i in range(where[n - 1] + 1, k)
                 )
-                if sibling is not None:
-                    speaker, speaker_mention = sibling[1], sibling[2]
-                elif i == 0 and (running_on or opens_with_quote) and carry:
-                    speaker, speaker_mention = carry, carry_mention
-                elif last_speaker:
-                    speaker, speaker_mention = last_speaker, last_mention
-            if i == 0 and running_on and carry and speaker == carry:
-                g = group
-            elif i > 0 and found[i - 1][4] == sentence_key and speaker == last_speaker:
-                g = last_group
-            else:
-                group += 1
-                g = group
-            resolved.append((pair, speaker, speaker_mention, cue, g))
-            last_speaker, last_mention, last_group = speaker, speaker_mention, g
-            if speaker:
-                if speaker in recent:
-                    recent.remove(speaker)
-                recent.insert(0, speaker)
-        for pair, speaker, speaker_mention, cue, g in resolved:
-            quote = _make_quote(text, para, pair, speaker, speaker_mention, cue, g)
+                if last is not None and last[0] is not None and speaker is None:
+                    speaker, mention = last[0], last[1]
+                    if same_sentence:
+                        group = last[2]
+                elif last is None and opens and state.speaker is not None and speaker is None:
+                    speaker, mention = state.speaker, state.mention
+                    if state.running_on:
+                        group = state.group
+            elif last is not None and cue_key >= 0 and cue_key == last[3]:
+                group = last[2]  # “A,” she said, “B.”: one cue for both halves
+            if group is None:
+                groups += 1
+                group = groups
+            if speaker is not None:
+                people.note_speaker(speaker)
+            quote = _make_quote(text, para, pair, toks, k, attr, speaker, mention, cue, group)
             if quote is not None:
                 out.append(quote)
-        carry, carry_mention = last_speaker, last_mention
-        running_on = found[-1][0].runs_on
+            last = (speaker, mention, group, cue_key)
+        assert last is not None
+        trailing = _trailing_speaker(text, toks, where[-1], people)
+        if trailing is not None:
+            state = _State(trailing[0], trailing[1], None, False)
+        else:
+            state = _State(last[0], last[1], last[2], pairs[-1].runs_on)
     return _ungroup_singletons(out)
 
 
-def _paragraph_quotes(
-    text: str, para: Paragraph, people: People, recent: list[str]
-) -> Iterator[tuple[marks.Pair, str | None, Mention | None, Mention | None, int]]:
-    pairs = marks.pairs(text, para.start, para.end, runs_on=para.quote_continues)
-    if not pairs:
-        return
-    masked = _mask(text, para, pairs)
-    frames = list(sentences(masked, 0, len(masked)))
-    previous_attr: Attribution | None = None
-    for pair in pairs:
-        rel_open, rel_close = pair.open - para.start, pair.close - para.start
-        k = next((n for n, s in enumerate(frames) if s.start <= rel_open < s.end), len(frames) - 1)
-        frame = frames[k] if frames else None
-        if frame is None:
-            continue
-        attr = _attribute(masked, frame.start, frame.end, rel_open, rel_close)
-        if attr.cue is None and attr.speaker is None and k > 0:
-            before = masked[frames[k - 1].start : frames[k - 1].end].rstrip()
-            if before.endswith(":"):
-                attr = _attribute(masked, frames[k - 1].start, frames[k - 1].end, frames[k - 1].end, frames[k - 1].end)
-        del previous_attr
-        previous_attr = attr
-        speaker_mention = cue = None
-        speaker = None
-        if attr.speaker is not None:
-            s0, s1 = attr.speaker
-            speaker_mention = Mention(para.start + s0, para.start + s1, text[para.start + s0 : para.start + s1])
-            speaker = people.resolve(speaker_mention.text, speaker_mention.start, recent)
-        if attr.cue is not None:
-            c0, c1 = attr.cue
-            cue = Mention(para.start + c0, para.start + c1, text[para.start + c0 : para.start + c1])
-        yield pair, speaker, speaker_mention, cue, k
+def _attribute(text: str, toks: list[tuple[int, int, str]], k: int, pair: marks.Pair) -> Attribution | None:
+    head = _TRANSCRIPT_HEAD.match(text, pair.start, min(pair.end, pair.start + 60))
+    if head and _transcript_name(head.group(1)):
+        return Attribution(None, None, head.span(1))
+    before = _before(toks, k)
+    if before is not None and before.speaker is not None and k > 0 and toks[k - 1][2] == ":":
+        return before
+    after = _after(toks, k)
+    if after is not None and (after.speaker is not None or before is None):
+        return after
+    return before if before is not None else after
 
 
-def _mask(text: str, para: Paragraph, pairs: list[marks.Pair]) -> str:
-    chunk = list(text[para.start : para.end])
-    for pair in pairs:
-        for i in range(pair.start - para.start, pair.end - para.start):
-            chunk[i] = FILL
-    return "".join(chunk)
+def _transcript_name(name: str) -> bool:
+    """A speaker label: upper case ("WALLACE"), or a short name; not a sentence opening ("Look")."""
+    words = name.split()
+    if all(w.isupper() for w in words if len(w) > 1):
+        return True
+    return len(words) >= 2 and words[0].rstrip(".").lower() in HONORIFICS
 
 
-def _tokens(s: str, lo: int, hi: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, lo, hi)]
+def _resolve(
+    text: str, toks: list[tuple[int, int, str]], attr: Attribution | None, people: People
+) -> tuple[str | None, Mention | None, Mention | None]:
+    if attr is None:
+        return None, None, None
+    cue = None
+    if attr.cue is not None:
+        c0, c1 = toks[attr.cue[0]][0], toks[attr.cue[1] - 1][1]
+        cue = Mention(c0, c1, text[c0:c1])
+    if attr.speaker_span is not None:
+        s0, s1 = attr.speaker_span
+    elif attr.speaker is not None:
+        s0, s1 = toks[attr.speaker[0]][0], toks[attr.speaker[1] - 1][1]
+    else:
+        return None, None, cue
+    mention = Mention(s0, s1, text[s0:s1])
+    name = mention.text
+    if name.isupper() and len(name) > 3:
+        name = name.title()  # "WALLACE" in a transcript is the Wallace of the article
+    speaker = people.resolve(name, s0)
+    if speaker is not None and speaker.isupper() and len(speaker) > 3:
+        speaker = speaker.title()
+    return speaker, mention, cue
 
 
-def _is_cue(tok: Tok) -> bool:
-    return tok.low in CUE_VERBS
+def _paragraph_speaker(text: str, para: Paragraph, people: People) -> tuple[str | None, Mention | None]:
+    """The speaker a paragraph without quotations hands on: the subject of its last cue, if any."""
+    toks, _ = _tokenise(text, para.start, para.end, [])
+    found = _trailing_speaker(text, toks, -1, people)
+    return found if found is not None else (None, None)
 
 
-def _attribute(s: str, lo: int, hi: int, q_open: int, q_close: int) -> Attribution:
-    """Find the cue and speaker for a quotation whose marks are at ``q_open``/``q_close`` in the masked
-    paragraph ``s``, within the frame sentence ``s[lo:hi]``."""
-    after_start = min(hi, q_close + 1)
-    after = _tokens(s, after_start, hi)
-    before = _tokens(s, lo, q_open)
-    # 1. After the closing mark: ",” he said." / ",” said Mr Lavrov." / ",” Britain’s most senior diplomat responded".
-    words_after = [t for t in after if t.text not in (",", ".", "!", "?")]
-    if after and after[0].text in (",", "!", "?", ".") or (words_after and after and after[0] is words_after[0]):
-        head = words_after[:9]
-        phrase = _CUE_PHRASE.match(s, head[0].start) if head else None
-        if head and (phrase or _is_cue(head[0])):
-            cue_end = phrase.end() if phrase else head[0].end
-            spk = _forward_phrase(s, cue_end, hi)
-            return Attribution((head[0].start, cue_end), spk)
-        for j, tok in enumerate(head[1:], 1):
-            if _is_cue(tok) or (tok.text in (",",) and False):
-                spk = _backward_phrase(s, [t for t in after if t.start < tok.start and t.start >= after_start], tok)
-                if spk is not None:
-                    return Attribution((tok.start, _cue_end(s, tok)), spk)
-                break
-            if tok.text in (",", ";", ":", FILL):
-                break
-    dash = _DASH_NAME.match(s, after_start, hi)
-    if dash:
-        return Attribution(None, dash.span(1))
-    # 2. Before the opening mark: the cue nearest the quotation.
-    for phrase in reversed(list(_CUE_PHRASE.finditer(s, lo, q_open))):
-        if phrase.group().lower().startswith("according"):
-            spk = _forward_phrase(s, phrase.end(), q_open)
-            if spk is not None:
-                return Attribution(phrase.span(), spk)
-        break
-    for j in range(len(before) - 1, -1, -1):
-        tok = before[j]
-        if not _is_cue(tok):
-            continue
-        if tok.low.endswith("ing"):
-            spk = _subject(s, before[:j])
-        else:
-            spk = _backward_phrase(s, before[:j], tok)
-            if spk is None and j + 1 < len(before):
-                spk = _forward_phrase(s, _cue_end(s, tok), q_open, names_only=True)
-        return Attribution((tok.start, _cue_end(s, tok)), spk)
-    transcript = _TRANSCRIPT.match(s, lo, q_open)
-    if transcript:
-        return Attribution(None, transcript.span(1))
-    return Attribution(None, None)
-
-
-def _cue_end(s: str, tok: Tok) -> int:
-    phrase = _CUE_PHRASE.match(s, tok.start)
-    return phrase.end() if phrase else tok.end
-
-
-def _backward_phrase(s: str, toks: list[Tok], cue: Tok) -> tuple[int, int] | None:
-    """The speaker phrase that ends just before a cue verb, walking back over the tokens before it."""
-    i = len(toks) - 1
-    while i >= 0 and toks[i].low in BETWEEN_WORDS:
-        i -= 1
-    # An appositive between commas: "Mr Lavrov, who …, said".
-    if i >= 0 and toks[i].text == ",":
-        k = i - 1
-        while k >= 0 and toks[k].text not in (",", FILL) and i - k < 25:
-            k -= 1
-        if k >= 0 and toks[k].text == ",":
-            i = k - 1
-    phrase: list[Tok] = []
-    while i >= 0:
-        tok = toks[i]
-        low = tok.low
-        if not _LETTER.match(tok.text):
-            break
-        if low in PRONOUNS:
-            if not phrase:
-                return (tok.start, tok.end)
-            break
-        if low in DETERMINERS or _POSSESSIVE.search(tok.text):
-            phrase.insert(0, tok)
-            if _POSSESSIVE.search(tok.text) and i > 0 and toks[i - 1].low == "the":
-                phrase.insert(0, toks[i - 1])
-            break
-        if tok.text[0].isupper():
-            phrase.insert(0, tok)
-            i -= 1
-            continue
-        if phrase and phrase[0].text[0].isupper():
-            break
-        if low in PHRASE_STOPS or low in CUE_VERBS or len(phrase) >= 5:
-            break
-        phrase.insert(0, tok)
-        i -= 1
-    while phrase and phrase[0].low in LEADING_FILLERS:
-        phrase.pop(0)
-    if not phrase:
-        return None
-    opener = phrase[0]
-    if not (opener.text[0].isupper() or opener.low in DETERMINERS or _POSSESSIVE.search(opener.text)):
-        if len(phrase) > 2:
+def _trailing_speaker(
+    text: str, toks: list[tuple[int, int, str]], after: int, people: People
+) -> tuple[str | None, Mention | None] | None:
+    """The subject of the last cue after token ``after`` in a paragraph ("Caddell continued:")."""
+    for c in range(len(toks) - 1, after, -1):
+        if toks[c][2] == QTOK:
             return None
-    return (phrase[0].start, phrase[-1].end)
-
-
-def _forward_phrase(s: str, lo: int, hi: int, *, names_only: bool = False) -> tuple[int, int] | None:
-    """The speaker phrase that starts just after a cue ("said Mr Lavrov", "according to officials")."""
-    toks = _tokens(s, lo, hi)
-    phrase: list[Tok] = []
-    for tok in toks:
-        low = tok.low
-        if not _LETTER.match(tok.text):
-            break
-        if low in PRONOUNS:
-            if not phrase and not names_only:
-                return (tok.start, tok.end)
-            break
-        if not phrase and low in DETERMINERS and not names_only:
-            phrase.append(tok)
+        if not _cue_at(toks, c, after + 1):
             continue
-        if tok.text[0].isupper():
-            if phrase and not phrase[-1].text[0].isupper() and phrase[-1].low not in DETERMINERS:
-                break
-            phrase.append(tok)
-            continue
-        if names_only or low in PHRASE_STOPS or low in CUE_VERBS or len(phrase) >= 6:
-            break
-        phrase.append(tok)
-        if _POSSESSIVE.search(tok.text):
-            continue
-    if not phrase or phrase[-1].low in DETERMINERS:
-        return None
-    if names_only and not phrase[0].text[0].isupper():
-        return None
-    return (phrase[0].start, phrase[-1].end)
-
-
-def _subject(s: str, toks: list[Tok]) -> tuple[int, int] | None:
-    """The subject of a sentence whose cue is a participle ("Mr Lavrov criticised him, telling him: …"):
-    the phrase before the first finite verb."""
-    for j, tok in enumerate(toks):
-        low = tok.low
-        if j == 0:
-            continue
-        finite = (
-            (low.endswith("ed") or low in CUE_VERBS or low in ("is", "was", "has", "had", "will", "would"))
-            and not low.endswith("ing")
-        )
-        if finite and toks[j - 1].text[0:1].isalpha():
-            spk = _backward_phrase(s, toks[:j], tok)
-            if spk is not None:
-                return spk
+        lo = c
+        while lo > after + 1 and not _ends_sentence(toks, lo - 1) and toks[lo - 1][2] != QTOK:
+            lo -= 1
+        span = _backward(toks, lo, c)
+        if span is None:
+            return None
+        s0, s1 = toks[span[0]][0], toks[span[1] - 1][1]
+        return people.resolve(text[s0:s1], s0), Mention(s0, s1, text[s0:s1])
     return None
 
 
@@ -332,12 +583,17 @@ def _make_quote(
     text: str,
     para: Paragraph,
     pair: marks.Pair,
+    toks: list[tuple[int, int, str]],
+    k: int,
+    attr: Attribution | None,
     speaker: str | None,
     speaker_mention: Mention | None,
     cue: Mention | None,
     group: int,
 ) -> Quote | None:
     start, end = pair.start, pair.end
+    if attr is not None and attr.speaker_span is not None:
+        start = _TRANSCRIPT_HEAD.match(text, pair.start, min(pair.end, pair.start + 60)).end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -348,27 +604,24 @@ def _make_quote(
         return None
     if para.kind in ("title", "standfirst"):
         kind = "headline"
+        if speaker is None and _is_title_like(words, inner) and k > 0 and _is_word(toks[k - 1][2]):
+            return None
     else:
-        kind = _kind(text, para, pair, words, inner)
-    if kind == "fragment" and not _is_speech(text, para, pair, words, speaker, cue):
-        return None
-    return Quote(
-        start,
-        end,
-        inner,
-        kind=kind,
-        speaker=speaker,
-        speaker_mention=speaker_mention,
-        cue=cue,
-        group=group,
-    )
+        kind = _kind(toks, k, words, inner)
+        attributed = speaker is not None or cue is not None
+        if kind == "fragment" and not _is_speech(toks, k, words, speaker, cue):
+            return None
+        if not attributed and _is_title_like(words, inner):
+            return None
+    return Quote(start, end, inner, kind=kind, speaker=speaker, speaker_mention=speaker_mention, cue=cue, group=group)
 
 
-def _kind(text: str, para: Paragraph, pair: marks.Pair, words: list[str], inner: str) -> str:
-    before = text[para.start : pair.open].rstrip()
-    # Set off from the writer's words: at the start of a sentence, or after a colon or comma.
-    starts_sentence = not before or before[-1] in ".!?:”\"’" or before.endswith(("—", "–"))
-    if starts_sentence or (before.endswith(",") and len(words) >= 5):
+def _kind(toks: list[tuple[int, int, str]], k: int, words: list[str], inner: str) -> str:
+    prev = toks[k - 1][2] if k > 0 else ""
+    # Set off from the writer's words: at the start of a sentence, or after a colon, comma or dash.
+    if not prev or prev in _ENDERS or prev == QTOK or prev in DASHES or prev == ":" or prev == "(":
+        return "quote"
+    if prev == "," and len(words) >= 5:
         return "quote"
     if inner.rstrip()[-1:] in ".!?" and len(words) >= CLAUSE_WORDS:
         return "quote"
@@ -376,15 +629,22 @@ def _kind(text: str, para: Paragraph, pair: marks.Pair, words: list[str], inner:
 
 
 def _is_speech(
-    text: str, para: Paragraph, pair: marks.Pair, words: list[str], speaker: str | None, cue: Mention | None
+    toks: list[tuple[int, int, str]], k: int, words: list[str], speaker: str | None, cue: Mention | None
 ) -> bool:
     """False for quoted terms: titles, names and scare quotes."""
-    lead = [w.lower() for w in _WORDS.findall(text[max(para.start, pair.open - 40) : pair.open])][-3:]
+    lead = [toks[i][2].lower() for i in range(max(0, k - 3), k)]
     if any(w in NAMING_WORDS for w in lead):
         return False
     if speaker is None and cue is None and len(words) <= SCARE_WORDS:
         return False
     return True
+
+
+def _is_title_like(words: list[str], inner: str) -> bool:
+    """A short run of capitalised words with no sentence punctuation: a title or a name."""
+    if len(words) > 6 or inner.rstrip()[-1:] in ".!?,":
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in ("a", "an", "and", "at", "in", "of", "on", "the", "to") for w in words)
 
 
 def _ungroup_singletons(quotes: list[Quote]) -> list[Quote]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 #: Reporting verbs, in every form an attribution uses them ("said", "says", "saying", "say").  Phrasal
 #: cues ("shot back") are in CUE_PHRASES.
 _CUE_LEMMAS = """
-acknowledge add admit advise agree allege announce answer argue ask assert assure boast caution charge
-chide claim comment complain concede conclude confirm contend continue counter cry declare demand deny
-describe disagree dispute emphasise emphasize estimate exclaim explain fume grumble guess insist interject
-interrupt joke lament maintain mock muse note object observe opine plead point predict proclaim promise
-protest question quip recall reckon recount reflect reiterate remark reminisce reply report respond retort
-reveal say scoff shout sigh snap state stress suggest summarise summarize swear tease tell testify thunder
-tweet urge vow warn whisper write yell
+acknowledge add admit advise agree allege announce answer argue ask assert assure blast boast caution
+charge chant chide claim comment complain concede conclude confirm contend continue counter cry declare
+demand deny describe disagree dispute emphasise emphasize estimate exclaim explain fume grumble guess
+insist interject interrupt joke lament maintain mock muse note object observe opine plead point post
+predict proclaim promise protest question quip recall reckon recount reflect reiterate remark reminisce
+reply report respond retort reveal say scoff scream shout sigh sing snap state stress suggest summarise
+summarize swear tease tell testify thunder tweet urge vow warn whisper write yell
 """
 
 
@@ -25,6 +25,7 @@ def _forms(lemma: str) -> set[str]:
         "reply": {"reply", "replies", "replied", "replying"},
         "testify": {"testify", "testifies", "testified", "testifying"},
         "sigh": {"sigh", "sighs", "sighed", "sighing"},
+        "sing": {"sing", "sings", "sang", "singing"},
     }
     if lemma in irregular:
         return irregular[lemma]
@@ -46,6 +47,7 @@ CUE_VERBS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _forms(l
 CUE_PHRASES = (
     "according to",
     "added that",
+    "asked whether",
     "fired back",
     "hit back",
     "hits back",
@@ -100,8 +102,9 @@ ROLE_WORDS = frozenset(
 #: Words that start a sentence but are never part of the speaker's name ("But Mr Johnson replied").
 LEADING_FILLERS = frozenset(
     """
-    afterwards also and asked but earlier finally however later meanwhile now so speaking still then
-    though thus when while yet yesterday today tonight
+    after afterwards also although and as asked at because before but by despite during earlier finally
+    following for from however if in later meanwhile now on once since so speaking still then though thus
+    unless until when while with yet yesterday today tonight
     """.split()
 )
 
@@ -144,3 +147,72 @@ PHRASE_STOPS = frozenset(
     when where whether which while who whom whose will with without would
     """.split()
 ) - {"the"}
+
+#: Forms in CUE_VERBS that are as often nouns ("the report", "a statement"): taken as a cue only when no
+#: determiner stands before them.
+CUE_NOUN_FORMS = frozenset(
+    """
+    answer answers charge charges claim claims comment comments continue counter demand demands estimate
+    estimates joke jokes note notes object objects point points post posts promise promises protest
+    protests question questions quip quips remark remarks reply replies report reports state states
+    tweet tweets
+    """.split()
+)
+
+#: Party and movement words that stand before a name like a role ("Republican nominee Donald Trump") and
+#: can stand for the person ("the Republican").
+PARTY_WORDS = frozenset(
+    """
+    conservative democrat democratic gop labour liberal libertarian republican tory
+    """.split()
+)
+
+#: Words for times and days, skipped between a speaker and the cue ("Mr Lavrov said on Friday") and never
+#: a speaker themselves.
+TIME_WORDS = frozenset(
+    """
+    afternoon earlier evening friday last later monday morning night on recently saturday sunday
+    thursday today tonight tuesday wednesday week yesterday
+    """.split()
+)
+
+#: Lower-case words that end a speaker phrase: clause openers, auxiliaries and copulas.  Prepositions are
+#: handled apart (they may sit inside a description: "a narrator in the ad").
+SPEAKER_STOPS = frozenset(
+    """
+    after although and are as be because been before being but did do does had has have if is not once
+    or since so than that then though to unless until was were what when whether which while who whom
+    whose why will would
+    """.split()
+)
+
+#: Prepositions that may join a description ("the head of the agency") but end a name ("Graham on Friday").
+PREPOSITIONS = frozenset("about at by during for from in into of on over to under with within".split())
+
+#: Dashes that introduce a speaker after a quotation ("… ” — Pamela Padilla").
+DASHES = frozenset("—―–-")
+
+#: Common first names with the gender they almost always carry in news text, so that a pronoun can find
+#: its antecedent.  A name missing here still gets a gender from honorifics and nearby pronouns.
+MALE_FIRST_NAMES = frozenset(
+    """
+    adam al alan albert alex alexander andrew anthony antonin arthur barack ben benjamin bernie bill bob
+    boris brad brian bruce carl carlos charles chris christopher chuck colin dan daniel darrell dave
+    david dennis dick don donald doug douglas ed edward eric frank fred gary george gerald greg gregory
+    harry henry howard ian jack jacob james jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe john
+    jon jonathan jose joseph josh juan justin keith ken kenneth kevin larry lee luis marco mark
+    martin matt matthew michael mike mitch mitt nathan neil newt nick nigel patrick paul pedro peter phil
+    philip ralph randy ray reince richard rick rob robert roger ron ronald rudy russell ryan sam samuel
+    scott sean sergei sergey stephen steve steven ted terry thomas tim timothy todd tom tony vladimir
+    walter wayne william
+    """.split()
+)
+FEMALE_FIRST_NAMES = frozenset(
+    """
+    abigail alice amanda amy angela ann anna anne barbara betsy betty carly carol catherine chelsea
+    christine claire debbie deborah diane donna elizabeth ellen emily emma gennifer hillary huma ivanka
+    jane janet jennifer jessica jill joan julia julie karen kate katherine kathleen kellyanne
+    laura linda lisa margaret maria marie mary melania melanie michelle nancy nicola nikki patricia
+    rachel rebecca sarah sharon stephanie susan theresa ursula
+    """.split()
+)

@@ -1,0 +1,146 @@
+"""Quote extraction and speaker attribution, measured on a JSONL set scored by ``score_quotes.py``.
+
+Usage::
+
+    python benchmarks/quotes.py [GOLD.jsonl] [--out PRED.jsonl] [--runs N] [--merge-groups]
+                                [--scorer PATH] [--adjudication FILE.tsv] [--errors OUT.jsonl]
+
+GOLD defaults to ``$NEWSDIFF_POLNEAR``, else ``../shared/data/polnear-dev/dev.jsonl`` next to the repository.
+Each record becomes ``Article.from_dict(record)`` (its ``title`` field lets the metadata finder mark the
+first line as the title).  Only reading and quote extraction are run and timed; claims and comparison are
+not.  The figures printed are the scorer's, then words per second on one core (best of ``--runs`` passes,
+words counted as white-space separated tokens) and peak traced memory of one pass.
+
+The benchmark never fails on a time: it prints, and exits with the scorer's status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from newsdiff.clean import read_article
+from newsdiff.extract.quotes import extract_quotes
+from newsdiff.models import Article, Problem
+from newsdiff.plugins import get_plugin_manager
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+DEFAULT_GOLD = SHARED / "data" / "polnear-dev" / "dev.jsonl"
+DEFAULT_SCORER = SHARED / "tools" / "score_quotes.py"
+
+
+def _default_gold() -> Path:
+    env = os.environ.get("NEWSDIFF_POLNEAR")
+    return Path(env) if env else DEFAULT_GOLD
+
+
+def load(path: Path) -> list[Article]:
+    articles = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                articles.append(Article.from_dict(json.loads(line), source=f"{path}:{n}"))
+    return articles
+
+
+def run(articles: list[Article], pm) -> list[tuple[str, list]]:
+    errors: list[Problem] = []
+    out = []
+    for article in articles:
+        document = read_article(article, pm, errors)
+        out.append((article.id, extract_quotes(document)))
+    return out
+
+
+def predictions(results, *, merge_groups: bool) -> list[dict]:
+    lines = []
+    for article_id, quotes in results:
+        rows: list[dict] = []
+        by_group: dict[int, dict] = {}
+        for q in quotes:
+            if merge_groups and q.group is not None:
+                row = by_group.get(q.group)
+                if row is not None:
+                    row["fragments"].append([q.start, q.end])
+                    row["speaker"] = row["speaker"] or q.speaker
+                    continue
+                row = {"fragments": [[q.start, q.end]], "speaker": q.speaker, "kind": q.kind}
+                by_group[q.group] = row
+                rows.append(row)
+                continue
+            rows.append({"start": q.start, "end": q.end, "speaker": q.speaker, "kind": q.kind})
+        lines.append({"id": article_id, "quotes": rows})
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="?", type=Path, default=_default_gold(), help="GOLD.jsonl (default: %(default)s)")
+    ap.add_argument("--out", type=Path, default=Path("quotes-pred.jsonl"), help="predictions (default: %(default)s)")
+    ap.add_argument("--runs", type=int, default=5, help="timed passes; the best is reported (default: %(default)s)")
+    ap.add_argument("--merge-groups", action="store_true", help="emit each split quote as one entry with fragments")
+    ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="score_quotes.py (default: %(default)s)")
+    ap.add_argument(
+        "--adjudication",
+        type=Path,
+        default=None,
+        help="pronoun adjudication TSV (default: pronoun_adjudication_dev.tsv beside GOLD, when present)",
+    )
+    ap.add_argument("--errors", type=Path, default=None, help="pass --errors OUT.jsonl to the scorer")
+    args = ap.parse_args(argv)
+
+    if not args.gold.exists():
+        print(f"no gold set at {args.gold}: set NEWSDIFF_POLNEAR or pass a path", file=sys.stderr)
+        return 2
+    articles = load(args.gold)
+    words = sum(len(a.text.split()) for a in articles)
+    pm = get_plugin_manager(third_party=False)
+
+    results = run(articles, pm)  # warm-up, and the predictions
+    best = float("inf")
+    for _ in range(max(1, args.runs)):
+        gc.collect()
+        t0 = time.perf_counter()
+        run(articles, pm)
+        best = min(best, time.perf_counter() - t0)
+    gc.collect()
+    tracemalloc.start()
+    run(articles, pm)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    with args.out.open("w", encoding="utf-8") as fh:
+        for row in predictions(results, merge_groups=args.merge_groups):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    n_quotes = sum(len(q) for _, q in results)
+    print(f"{len(articles)} articles, {words:,} words, {n_quotes} quotes predicted -> {args.out}")
+
+    status = 0
+    if args.scorer.exists():
+        cmd = [sys.executable, str(args.scorer), str(args.gold), str(args.out)]
+        adjudication = args.adjudication or args.gold.with_name("pronoun_adjudication_dev.tsv")
+        if adjudication.exists():
+            cmd += ["--adjudication", str(adjudication)]
+        if args.errors:
+            cmd += ["--errors", str(args.errors)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        sys.stdout.write(done.stdout)
+        sys.stderr.write(done.stderr)
+        status = done.returncode
+    else:
+        print(f"scorer not found at {args.scorer}: scoring skipped")
+    print(f"speed: {words / best:,.0f} words/s on one core (best of {args.runs}: {best * 1000:.1f} ms for read + quotes)")
+    print(f"peak traced memory: {peak / 1e6:.1f} MB (one pass)")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
