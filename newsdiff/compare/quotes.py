@@ -1,15 +1,23 @@
 """The builtin quote comparator: the same utterance as printed by different articles.
 
-Quotations are split into sentences, and sentences of different articles are paired when one contains the
-other word for word (a truncated or extended quote, a fragment) or when most of the smaller one's words
-recur in the other (a reworded quote).  Candidates come from an index of rare words, so the cost grows with
-the number of quotations, not its square.  Pairs join into clusters; a quotation whose sentences match
-different remarks takes part in each cluster.  Quotes of different speakers are only joined when their words
-are the same, and then the difference is reported as an attribution conflict.
+Quotations are split into sentences, and sentences of different articles are paired when
+
+* their words are the same (up to punctuation and case);
+* one contains the other word for word (a truncated or extended quote, a fragment of a longer one);
+* most of the smaller one's words recur in the other (a reworded quote: "mic" and "mike and at a tribune");
+* a short fragment matches a run of the other's words with one word spelt differently ("Western
+  community" and "Western company").
+
+Candidates come from an index of the words in quotations, so the cost grows with the number of quotations,
+not its square.  A second pass ties together remarks that were translated differently: quotes of the same
+speaker, sharing a content word, that stand next to the same already-matched quotation in both articles
+(the same turn of a dialogue).  Quotes of different speakers are only joined when their words are the same,
+and that is then reported as an attribution conflict.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -19,15 +27,19 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Comparison, Evidence, Extraction, Finding, Quote, QuoteCluster
 from . import textsim
+from .story import Story, story_of
 
 #: Least share of the smaller quotation's words found in the other for a reworded match.
 OVERLAP = 0.6
 #: Least number of shared content words for a reworded match.
 SHARED_CONTENT = 3
 #: A word in more quote sentences than this is too common to find candidates with.
-MAX_POSTINGS = 50
+MAX_POSTINGS = 200
+#: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
+TURN_WINDOW = 2
 
 _SENTENCE = regex.compile(r"[^.!?…]++(?:[.!?…]++|$)")
+NEGATIONS = frozenset("no not never none nothing neither nor n’t cannot without nobody nowhere".split())
 
 
 @attrs.frozen
@@ -37,43 +49,58 @@ class Unit:
     article: int
     quote: Quote
     tokens: tuple[str, ...]
-    speaker_key: str | None
+    speaker: str | None
 
 
 @hookimpl(trylast=True)
 def newsdiff_compare(extractions: Sequence[Extraction]) -> Comparison:
-    clusters = cluster_quotes(extractions)
-    findings = [f for c in clusters if (f := _variant_finding(c, extractions)) is not None]
-    findings += _attribution_conflicts(clusters, extractions)
+    story = story_of(extractions)
+    clusters = cluster_quotes(story)
+    lookup = {q.id: (e.id, q) for e in extractions for q in e.quotes}
+    findings = [f for c in clusters if (f := _variant_finding(c, lookup)) is not None]
+    findings += _attribution_conflicts(clusters, lookup, story)
     return Comparison(quote_clusters=clusters, findings=findings)
 
 
-def speaker_key(name: str | None) -> str | None:
-    """A key under which the same person's name matches across articles: the surname, lower case."""
-    if not name:
-        return None
-    words = textsim.words(name)
-    return words[-1] if words else None
-
-
-def _units(extractions: Sequence[Extraction]) -> list[Unit]:
+def _units(story: Story) -> list[Unit]:
     units = []
-    for a, extraction in enumerate(extractions):
+    for a, extraction in enumerate(story.extractions):
         for quote in extraction.quotes:
             pieces = [m.group() for m in _SENTENCE.finditer(quote.text)] or [quote.text]
+            key = story.speaker_key(quote)
             for piece in pieces:
                 tokens = tuple(textsim.words(piece))
                 if tokens:
-                    units.append(Unit(a, quote, tokens, speaker_key(quote.speaker)))
+                    units.append(Unit(a, quote, tokens, key))
     return units
+
+
+def _similar_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) < 5 or len(b) < 5 or a[:2] != b[:2]:
+        return False
+    return difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.6
+
+
+def _fuzzy_contains(longer: list[str], shorter: list[str]) -> bool:
+    """``shorter`` matches a run of ``longer`` with every word equal or spelt alike, one content word exact."""
+    m = len(shorter)
+    for i in range(len(longer) - m + 1):
+        window = longer[i : i + m]
+        if all(_similar_word(x, y) for x, y in zip(window, shorter)) and any(
+            x == y and x not in textsim.STOPWORDS for x, y in zip(window, shorter)
+        ):
+            return True
+    return False
 
 
 def _match(u: Unit, v: Unit) -> bool:
     a, b = list(u.tokens), list(v.tokens)
     if a == b:
         return True
-    same_speaker = u.speaker_key is not None and u.speaker_key == v.speaker_key
-    if u.speaker_key and v.speaker_key and not same_speaker:
+    same_speaker = u.speaker is not None and u.speaker == v.speaker
+    if u.speaker and v.speaker and not same_speaker:
         return False  # different people: only identical words are compared (as a conflict)
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
     if textsim.contains(longer, shorter):
@@ -81,23 +108,34 @@ def _match(u: Unit, v: Unit) -> bool:
             return True
         return same_speaker and bool(textsim.content(shorter))
     shared = textsim.content(a) & textsim.content(b)
-    return len(shared) >= SHARED_CONTENT and textsim.overlap(a, b) >= OVERLAP
+    if len(shared) >= SHARED_CONTENT and textsim.overlap(a, b) >= OVERLAP:
+        return True
+    return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
 
 
-def cluster_quotes(extractions: Sequence[Extraction]) -> list[QuoteCluster]:
-    units = _units(extractions)
+class _Sets:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def cluster_quotes(story: Story) -> list[QuoteCluster]:
+    units = _units(story)
+    sets = _Sets(len(units))
     postings: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         for token in set(unit.tokens):
             postings[token].append(i)
-    parent = list(range(len(units)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, unit in enumerate(units):
         keys = textsim.content(list(unit.tokens)) or set(unit.tokens)
         candidates: set[int] = set()
@@ -107,12 +145,13 @@ def cluster_quotes(extractions: Sequence[Extraction]) -> list[QuoteCluster]:
                 candidates.update(j for j in posting if j > i)
         for j in sorted(candidates):
             other = units[j]
-            if other.article != unit.article and find(i) != find(j) and _match(unit, other):
-                parent[find(j)] = find(i)
+            if other.article != unit.article and sets.find(i) != sets.find(j) and _match(unit, other):
+                sets.union(i, j)
+    _dialogue_turns(story, units, sets)
 
     groups: dict[int, list[Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
-        groups[find(i)].append(unit)
+        groups[sets.find(i)].append(unit)
     clusters = []
     for members in groups.values():
         if len({u.article for u in members}) < 2:
@@ -122,60 +161,119 @@ def cluster_quotes(extractions: Sequence[Extraction]) -> list[QuoteCluster]:
             quotes.setdefault(u.quote.id, u.quote)
         normalised = {tuple(textsim.words(q.text)) for q in quotes.values()}
         relation = "identical" if len(normalised) == 1 else "variant"
-        clusters.append(QuoteCluster(members=tuple(quotes), relation=relation, speaker=_speaker(quotes.values())))
-    clusters.sort(key=lambda c: _order(c, extractions))
+        speaker = _speaker([story.speaker(q) for q in quotes.values()], story)
+        clusters.append(QuoteCluster(members=tuple(quotes), relation=relation, speaker=speaker))
+    clusters.sort(key=lambda c: _order(c, story))
     # Local ids; the pipeline renumbers them and the findings that refer to them.
     return [attrs.evolve(c, id=f"c{n}") for n, c in enumerate(clusters, 1)]
 
 
-def _order(cluster: QuoteCluster, extractions: Sequence[Extraction]) -> tuple[int, int]:
-    index = {e.id: n for n, e in enumerate(extractions)}
+def _dialogue_turns(story: Story, units: list[Unit], sets: _Sets) -> None:
+    """Join differently translated versions of one remark: same speaker, a shared content word, and the
+    same matched quotation beside them in both articles."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_article[u.article].append(i)
+    # The clusters that stand next to each unit in its article, before and after.
+    neighbours: dict[int, set[tuple[str, int]]] = {}
+    for article, idx in by_article.items():
+        order = sorted(idx, key=lambda i: units[i].quote.start)
+        for pos, i in enumerate(order):
+            near = set()
+            for side, rng in (("before", range(pos - 1, max(-1, pos - 1 - TURN_WINDOW), -1)), ("after", range(pos + 1, min(len(order), pos + 1 + TURN_WINDOW)))):
+                for k in rng:
+                    j = order[k]
+                    if units[j].quote.id == units[i].quote.id:
+                        continue
+                    root = sets.find(j)
+                    if _spans_articles(root, units, sets):
+                        near.add((side, root))
+                        break
+            neighbours[i] = near
+    lone = [i for i, u in enumerate(units) if u.speaker and u.quote.kind == "quote"]
+    for x in range(len(lone)):
+        for y in range(x + 1, len(lone)):
+            i, j = lone[x], lone[y]
+            u, v = units[i], units[j]
+            if u.article == v.article or u.speaker != v.speaker or sets.find(i) == sets.find(j):
+                continue
+            if not (neighbours.get(i, set()) & neighbours.get(j, set())):
+                continue
+            shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 5}
+            if shared:
+                sets.union(i, j)
+
+
+def _spans_articles(root: int, units: list[Unit], sets: _Sets) -> bool:
+    arts = {u.article for k, u in enumerate(units) if sets.find(k) == root}
+    return len(arts) >= 2
+
+
+def _order(cluster: QuoteCluster, story: Story) -> tuple[int, int]:
     first = cluster.members[0]
     article, _, number = first.rpartition("#q")
-    return (index.get(article, 0), int(number) if number.isdigit() else 0)
+    return (story.index.get(article, 0), int(number) if number.isdigit() else 0)
 
 
-def _speaker(quotes) -> str | None:
-    names = [q.speaker for q in quotes if q.speaker]
+def _speaker(names: list[str | None], story: Story) -> str | None:
+    names = [n for n in names if n]
     if not names:
         return None
-    keys = Counter(speaker_key(n) for n in names)
-    top_key = keys.most_common(1)[0][0]
-    forms = Counter(n for n in names if speaker_key(n) == top_key)
-    # The most used form; among equals the longest, then the first alphabetically (deterministic).
-    return sorted(forms, key=lambda n: (-forms[n], -len(n.split()), n))[0]
+    # Prefer a name to a description, then the most used form, then the longest, then alphabetical order.
+    counts = Counter(names)
+    return sorted(counts, key=lambda n: (not _looks_like_name(n), -counts[n], -len(n.split()), n))[0]
 
 
-def _quote_lookup(extractions: Sequence[Extraction]) -> dict[str, tuple[str, Quote]]:
-    return {q.id: (e.id, q) for e in extractions for q in e.quotes}
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not words[0].endswith(("’s", "'s"))
 
 
-def _variant_finding(cluster: QuoteCluster, extractions: Sequence[Extraction]) -> Finding | None:
+def _variant_finding(cluster: QuoteCluster, lookup: dict[str, tuple[str, Quote]]) -> Finding | None:
     if cluster.relation != "variant":
         return None
-    lookup = _quote_lookup(extractions)
     members = [lookup[m] for m in cluster.members if m in lookup]
     base_article, base = max(members, key=lambda aq: (len(aq[1].text), aq[1].id))
     changes = []
+    flags: set[str] = set()
     for article, quote in members:
         if quote.id == base.id:
             continue
+        against = _best_piece(base.text, quote.text)
+        change = describe_change(against, quote.text)
+        if change == "identical" and against != base.text:
+            change = "truncated"  # one sentence of a longer quotation
+        meaning = meaning_changes(against, quote.text)
+        flags.update(meaning)
         changes.append(
             {
                 "quote": quote.id,
                 "against": base.id,
-                "change": describe_change(base.text, quote.text),
-                "diff": [list(step) for step in textsim.word_diff(base.text, quote.text)],
+                "change": change,
+                "meaning": meaning,
+                "diff": [list(step) for step in textsim.word_diff(against, quote.text)],
             }
         )
     who = cluster.speaker or "an unknown speaker"
     articles = sorted({a for a, _ in members})
+    summary = f"{len(articles)} articles print different wordings of a remark by {who}"
+    if flags:
+        summary += f"; the meaning changes ({', '.join(sorted(flags))})"
     return Finding(
         kind="quote_variant",
-        summary=f"{len(articles)} articles print different wordings of a remark by {who}",
+        summary=summary,
         evidence=tuple(Evidence(a, q.start, q.end, q.text) for a, q in members),
-        details={"cluster": cluster.id, "changes": changes},
+        details={"cluster": cluster.id, "base": base.id, "changes": changes, "meaning_changed": sorted(flags)},
     )
+
+
+def _best_piece(base: str, other: str) -> str:
+    """The sentence (or run of sentences) of ``base`` that ``other`` corresponds to."""
+    pieces = [m.group().strip() for m in _SENTENCE.finditer(base) if m.group().strip()]
+    if len(pieces) <= 1 or len(_SENTENCE.findall(other)) > 1:
+        return base
+    words = textsim.words(other)
+    return max(pieces, key=lambda p: (textsim.overlap(textsim.words(p), words), -len(p)))
 
 
 def describe_change(base: str, other: str) -> str:
@@ -189,24 +287,47 @@ def describe_change(base: str, other: str) -> str:
         return "extended"
     if sorted(a) == sorted(b):
         return "reordered"
+    if textsim.overlap(a, b) < 0.5:
+        return "reworded"
     return "substituted"
 
 
-def _attribution_conflicts(clusters: Sequence[QuoteCluster], extractions: Sequence[Extraction]) -> list[Finding]:
-    lookup = _quote_lookup(extractions)
+_NUMBER = regex.compile(r"\d[\d,.]*+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b", regex.IGNORECASE)
+
+
+def meaning_changes(base: str, other: str) -> list[str]:
+    """Changes that may alter the meaning: a negation dropped or added, a number changed."""
+    a, b = textsim.words(base), textsim.words(other)
+    out = []
+    if not (textsim.contains(a, b) or textsim.contains(b, a)):
+        neg_a = [w for w in a if w in NEGATIONS or w.endswith("n’t")]
+        neg_b = [w for w in b if w in NEGATIONS or w.endswith("n’t")]
+        if sorted(neg_a) != sorted(neg_b):
+            out.append("negation")
+        nums_a = sorted(m.group().lower() for m in _NUMBER.finditer(base))
+        nums_b = sorted(m.group().lower() for m in _NUMBER.finditer(other))
+        if nums_a and nums_b and nums_a != nums_b:
+            out.append("number")
+    return out
+
+
+def _attribution_conflicts(
+    clusters: Sequence[QuoteCluster], lookup: dict[str, tuple[str, Quote]], story: Story
+) -> list[Finding]:
     out = []
     for cluster in clusters:
         members = [lookup[m] for m in cluster.members if m in lookup]
-        keys = {speaker_key(q.speaker) for _, q in members if q.speaker}
+        people = {story.speaker(q): q for _, q in members if q.speaker}
+        keys = {story.identities.key(name) or name for name in people}
         if len(keys) < 2:
             continue
-        names = sorted({q.speaker for _, q in members if q.speaker})
+        names = sorted(people)
         out.append(
             Finding(
                 kind="attribution_conflict",
-                summary=f"the same words are credited to {', '.join(names)}",
+                summary=f"the same words are credited to {' and '.join(names)}",
                 evidence=tuple(Evidence(a, q.start, q.end, q.text) for a, q in members),
-                details={"cluster": cluster.id, "speakers": {q.id: q.speaker for _, q in members}},
+                details={"cluster": cluster.id, "speakers": {q.id: story.speaker(q) for _, q in members}},
             )
         )
     return out

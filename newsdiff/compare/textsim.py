@@ -10,9 +10,10 @@ _WORD = regex.compile(r"[\p{L}\p{N}]++(?:[’'][\p{L}]++)*+")
 #: Function words: shared ones say little about whether two quotations are the same remark.
 STOPWORDS = frozenset(
     """
-    a about all also an and any are as at be been but by can could did do does for from had has have he her
-    his i if in into is it it’s its me my no not of on or our she so than that the their them there they
-    this to was we were what when which who will with would you your
+    a about after against all also an and any are as at be been before but by can could did didn’t do does
+    doesn’t don’t for from had has have he her his i if in into is it it’s its me my no not of on or our
+    over she so than that the their them there they this to under was we were what when which who will
+    with would you your
     """.split()
 )
 

@@ -1,0 +1,114 @@
+"""What every comparator needs to know about a story, worked out once and shared.
+
+A :class:`Story` is built from the extractions of the articles that cover one event.  It knows who is who
+(:mod:`.identity`), the words of each article's story text, and which articles share passages; comparator
+plugins take it from :func:`story_of`, which keeps the last few stories so each comparator does not
+redo the work.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+
+import regex
+
+from ..models import Extraction, Quote
+from . import textsim
+from .identity import Identities
+
+_WORD = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
+
+
+class Story:
+    """The articles of one event, with the cross-article facts comparators share."""
+
+    def __init__(self, extractions: Sequence[Extraction]) -> None:
+        self.extractions = tuple(extractions)
+        self.index = {e.id: n for n, e in enumerate(self.extractions)}
+
+    @cached_property
+    def identities(self) -> Identities:
+        return Identities(self.extractions)
+
+    def speaker(self, quote: Quote) -> str | None:
+        """The quote's speaker as the story's canonical person (or description)."""
+        return self.identities.resolve_speaker(quote.speaker)
+
+    def speaker_key(self, quote: Quote) -> str | None:
+        name = self.speaker(quote)
+        return self.identities.key(name) if name else None
+
+    @cached_property
+    def body_words(self) -> tuple[frozenset[str], ...]:
+        """Each article's story words (lower case, page furniture left out), for "is it mentioned" checks."""
+        out = []
+        for e in self.extractions:
+            text = e.article.text
+            words: set[str] = set()
+            for p in e.document.paragraphs:
+                words.update(stem(w) for w in textsim.words(text[p.start : p.end]))
+            out.append(frozenset(words))
+        return tuple(out)
+
+    @cached_property
+    def body_texts(self) -> tuple[str, ...]:
+        """Each article's story text (page furniture left out), lower case."""
+        return tuple(
+            "\n".join(e.article.text[p.start : p.end] for p in e.document.paragraphs).lower()
+            for e in self.extractions
+        )
+
+    @cached_property
+    def title_words(self) -> tuple[frozenset[str], ...]:
+        out = []
+        for e in self.extractions:
+            span = e.document.metadata.title_span
+            text = e.article.text[span.start : span.end] if span else (e.document.metadata.title or "")
+            out.append(frozenset(stem(w) for w in textsim.words(text)))
+        return tuple(out)
+
+    @cached_property
+    def document_frequency(self) -> Counter[str]:
+        """In how many articles each story word occurs."""
+        df: Counter[str] = Counter()
+        for words in self.body_words:
+            df.update(words)
+        return df
+
+    @cached_property
+    def passages(self):
+        from .passages import find_shared_passages
+
+        return find_shared_passages(self.extractions)
+
+    def in_shared_passage(self, article_id: str, start: int, end: int, other_id: str) -> bool:
+        """True when ``start:end`` of one article lies in text it shares word for word with another."""
+        for p in self.passages:
+            spans = {p.a: (p.a_start, p.a_end), p.b: (p.b_start, p.b_end)}
+            if article_id in spans and other_id in spans:
+                lo, hi = spans[article_id]
+                if lo <= start and end <= hi:
+                    return True
+        return False
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match "warns" with "warned" and "elections" with "election"."""
+    w = word.lower().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(extractions: tuple[Extraction, ...]) -> Story:
+    return Story(extractions)
+
+
+def story_of(extractions: Sequence[Extraction]) -> Story:
+    """The shared :class:`Story` of these extractions (built once per distinct set)."""
+    return _cached(tuple(extractions))
