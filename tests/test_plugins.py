@@ -179,3 +179,17 @@ def test_default_manager_is_built_once_and_can_be_reset():
     assert plugins.default_manager() is first
     plugins.reset_default_manager()
     assert plugins.default_manager() is not first
+
+
+class _LoudMetadata:
+    @hookimpl
+    def newsdiff_find_metadata(self, article, outlet):
+        return newsdiff.Metadata(published="1999-01-01", outlet="Guessed Outlet", byline="Someone")
+
+
+def test_declared_input_fields_win_over_plugins():
+    pm = newsdiff.get_plugin_manager(third_party=False)
+    pm.register(_LoudMetadata(), name="loud")
+    declared = newsdiff.Article.from_dict({"id": "d", "text": "Body text here.", "published": "2020-02-02", "outlet": "Wire"})
+    meta = newsdiff.extract(declared, pm=pm).document.metadata
+    assert (meta.published, meta.outlet, meta.outlet_from, meta.byline) == ("2020-02-02", "Wire", "input", "Someone")

@@ -13,6 +13,7 @@ import regex
 from ..errors import SpanError
 from ..models import Article, Document, Metadata, Paragraph, Problem, Removed, Sentence, Span, check_span
 from ..plugins import PluginManager, call_each
+from .dates import normalise_published
 from .furniture import is_heading
 from .structure import paragraphs, sentences
 
@@ -49,6 +50,17 @@ def _metadata(article: Article, outlet: str | None, pm: PluginManager, errors: l
     merged = {}
     for field in attrs.fields(Metadata):
         merged[field.name] = next((getattr(m, field.name) for m in found if getattr(m, field.name) is not None), None)
+    # What the input itself declared wins over anything read from the text.
+    declared = {
+        "published": normalise_published(article.published),
+        "byline": article.byline,
+        "outlet": article.outlet,
+    }
+    for name, value in declared.items():
+        if value:
+            merged[name] = value
+    if article.outlet:
+        merged["outlet_from"] = "input"
     for name in ("title_span", "standfirst", "published_span"):
         span = merged[name]
         if span is not None and not (0 <= span.start <= span.end <= len(article.text)):
