@@ -14,7 +14,7 @@ the person.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
@@ -41,6 +41,9 @@ _PARTICLE = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
 #: A run of capitalised words, allowing name particles ("Ursula von der Leyen").
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")
 _POSSESSIVE = regex.compile(r"[’']s$")
+#: Where a speaker phrase turns from the person to where they are from ("Mr Morgan of the Sierra Club").
+_PREPOSITION_CUT = regex.compile(r"\s(?:of|at|from|in|for|with|on)\s")
+_PARTICLES = frozenset("al bin da de del der di du el la le van von".split())
 _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 #: The rest of a sentence after a name, for the pronouns that tell its gender.
 _SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
@@ -83,6 +86,14 @@ def strip_name(text: str) -> tuple[str, str | None]:
             toks.pop(0)
             continue
         break
+    # "Ohio Democratic Party Chairman David Pepper": the name is what follows the last role word.
+    for i in range(len(toks) - 2, 0, -1):
+        low = toks[i].lower().rstrip(".")
+        if low in ROLE_WORDS or low in HONORIFICS:
+            if low in MALE_HONORIFICS or low in FEMALE_HONORIFICS:
+                gender = "m" if low in MALE_HONORIFICS else "f"
+            toks = toks[i + 1 :]
+            break
     if toks and _POSSESSIVE.search(toks[-1]):
         toks[-1] = toks[-1][:-2]
     if not toks or not toks[-1] or all(t.lower() in NOT_NAMES for t in toks):
@@ -106,8 +117,12 @@ def first_name_gender(first: str) -> str | None:
 class People:
     """The people (and organisations) named in one article."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, quoted: Sequence[tuple[int, int]] = ()) -> None:
+        """Index the names of ``document``; names inside the ``quoted`` spans (sorted ``(start, end)``
+        pairs) are learnt from but never taken as the antecedent of a pronoun."""
         self.text = document.text
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [q[0] for q in self._quoted]
         self.mentions: list[PersonMention] = []
         self.fullest: dict[str, str] = {}  # surname (lower) -> fullest name
         self._forms: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full form), in order
@@ -156,7 +171,12 @@ class People:
                     male, female = bool(said & MALE_PRONOUNS), bool(said & FEMALE_PRONOUNS)
                     if male != female:
                         self._vote(full, "m" if male else "f", 1)
-            self.mentions.append(PersonMention(start, m.end(), name, subject, gender))
+            if not self._inside_quote(start):
+                self.mentions.append(PersonMention(start, m.end(), name, subject, gender))
+
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
 
     def _vote(self, full: str, gender: str, weight: int) -> None:
         votes = self._gender_votes.setdefault(full, [0, 0])
@@ -309,17 +329,37 @@ class People:
         low = text.lower()
         if low in PRONOUNS:
             return self.resolve_pronoun(low, pos, recent)
-        words = low.split()
-        first = words[0]
-        last = text.split()[-1]
-        if first in DETERMINERS and not (len(words) > 1 and text.split()[1][:1].isupper()):
+        head = _PREPOSITION_CUT.split(text, 1)[0].strip() or text
+        if head.split()[-1].lower().rstrip(".") in ROLE_WORDS:
+            head = text  # "Secretary of State John Kerry"
+        words = head.split()
+        last = words[-1]
+        if last[:1].islower() or _POSSESSIVE.search(words[0]) or (
+            words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower()
+        ):
             return self.resolve_description(text, pos)
-        if _POSSESSIVE.search(first) or text[0].islower() or last[:1].islower():
-            return self.resolve_description(text, pos)
+        # The trailing run of capitalised words is the name ("9/11 widow Terry Strada").
+        k = len(words)
+        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in _PARTICLES):
+            k -= 1
+        text = " ".join(words[k:]) if k < len(words) else head
         name, _ = strip_name(text)
         if not name:
             return self.resolve_description(text, pos)
         return self.canonical(text, pos)
+
+    def is_person(self, name: str, mention: str = "") -> bool:
+        """True when ``name`` reads as a person: a gender is known, or it was named by a pronoun or a
+        name of two or more words; False for organisations and works ("The Times", "the article")."""
+        if self._genders.get(name) is not None:
+            return True
+        low = mention.strip().lower()
+        if low in PRONOUNS:
+            return low != "it"
+        first = low.split()[0] if low else ""
+        if first in DETERMINERS or not mention[:1].isupper():
+            return False
+        return len(name.split()) >= 2 and name.split()[0].lower() not in ("the",)
 
     def note_speaker(self, name: str) -> None:
         """Remember that ``name`` speaks in this article: it is a person, whatever its gender."""

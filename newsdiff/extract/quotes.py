@@ -47,7 +47,7 @@ from .vocab import (
 #: The token that stands for a whole quotation.
 QTOK = "\ue000"
 #: Words (with inner apostrophes, full stops, hyphens: "don’t", "U.S", "D-Wis"), or one other character.
-_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:[’'.\-&][\p{L}\p{N}\p{M}]++)*+|[^\s\p{L}\p{N}\p{M}]")
+_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:[’'.\-&/][\p{L}\p{N}\p{M}]++)*+|[^\s\p{L}\p{N}\p{M}]")
 _WORDS = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
@@ -165,7 +165,8 @@ def _dot_ok(toks: list[tuple[int, int, str]], i: int) -> bool:
     if i == 0:
         return False
     prev = toks[i - 1][2]
-    return prev.lower() in ABBREVIATIONS or prev.lower() in HONORIFICS or (len(prev) == 1 and prev.isupper())
+    low = prev.lower()
+    return low in ABBREVIATIONS or low in HONORIFICS or (len(prev) == 1 and prev.isupper()) or "." in prev
 
 
 def _skip_parenthesis(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
@@ -235,13 +236,11 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
                 break
             i -= 1
             continue
-        if _is_cap(t) or low in DETERMINERS or _POSSESSIVE.search(t) or start == end or not _is_cap(toks[start][2]):
-            start = i
-            if low in DETERMINERS and not (i - 1 >= lo and toks[i - 1][2].lower() in PREPOSITIONS and _desc_before(toks, lo, i - 1)):
-                break
-            i -= 1
-            continue
-        break
+        # Names, descriptions and the words before a name ("campaign spokesman Brian Fallon").
+        start = i
+        if low in DETERMINERS and not (i - 1 >= lo and toks[i - 1][2].lower() in PREPOSITIONS and _desc_before(toks, lo, i - 1)):
+            break
+        i -= 1
     while start < end and toks[start][2].lower() in LEADING_FILLERS | PREPOSITIONS and _is_cap(toks[start][2]):
         start += 1
     while start < end and (toks[start][2].lower() in PREPOSITIONS or not _is_word(toks[start][2])):
@@ -250,7 +249,7 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
         return None
     opener = toks[start][2]
     if not (_is_cap(opener) or opener.lower() in DETERMINERS or _POSSESSIVE.search(opener)):
-        if end - start > 3:
+        if end - start > 3 and not _is_cap(toks[end - 1][2]):
             return None  # a stretch of the writer's words, not a bare plural ("officials said")
     return (start, end)
 
@@ -376,6 +375,13 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
     limit = min(n, j + AFTER_REACH)
     while stop < limit and toks[stop][2] != QTOK and toks[stop][2] != ";" and not _ends_sentence(toks, stop):
         stop += 1
+    if j + 1 < n and _is_cap(toks[j][2]) and toks[j][2].lower() not in PRONOUNS | LEADING_FILLERS:
+        # "“…,” Scott Pruitt, the attorney general of Oklahoma, …": a name set off by a comma.
+        e = j
+        while e < stop and e - j < 5 and (_is_cap(toks[e][2]) or (toks[e][2] == "." and _dot_ok(toks, e))):
+            e += 1
+        if e - j >= 2 and e < n and toks[e][2] == "," and not any(_cue_at(toks, c, j) for c in range(e, stop)):
+            return Attribution(None, (j, e))
     for c in range(j, stop):
         cue_end = _cue_at(toks, c, j)
         if not cue_end:
@@ -450,27 +456,31 @@ class _State:
 def extract_quotes(document: Document) -> list[Quote]:
     """Every quotation in the document's title, standfirst and story paragraphs."""
     text = document.text
-    people: People | None = None
     out: list[Quote] = []
     groups = 0
     state = _State()
-    for para in document.paragraphs:
-        if para.kind not in KINDS:
-            continue
-        pairs = marks.pairs(text, para.start, para.end, runs_on=para.quote_continues)
+    paragraphs = [p for p in document.paragraphs if p.kind in KINDS]
+    all_pairs = [marks.pairs(text, p.start, p.end, runs_on=p.quote_continues) for p in paragraphs]
+    if not any(all_pairs):
+        return []
+    people = People(document, quoted=[(q.start, q.end) for pairs in all_pairs for q in pairs])
+    things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
+    for para, pairs in zip(paragraphs, all_pairs):
         if not pairs:
             if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
-                if people is None:
-                    people = People(document)
                 state = _State(*_paragraph_speaker(text, para, people))
             continue
-        if people is None:
-            people = People(document)
         toks, where = _tokenise(text, para.start, para.end, pairs)
         last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
             speaker, mention, cue = _resolve(text, toks, attr, people)
+            if speaker is None and mention is not None and mention.text.lower() == "it" and things:
+                speaker = things[-1]  # "it added": the article or outlet quoted last
+            elif speaker is not None and mention is not None and not people.is_person(speaker, mention.text):
+                if speaker in things:
+                    things.remove(speaker)
+                things.append(speaker)
             cue_key = attr.cue[0] if attr and attr.cue else -1
             group = None
             opens = k == 0
@@ -510,13 +520,13 @@ def _attribute(text: str, toks: list[tuple[int, int, str]], k: int, pair: marks.
     head = _TRANSCRIPT_HEAD.match(text, pair.start, min(pair.end, pair.start + 60))
     if head and _transcript_name(head.group(1)):
         return Attribution(None, None, head.span(1))
-    before = _before(toks, k)
-    if before is not None and before.speaker is not None and k > 0 and toks[k - 1][2] == ":":
-        return before
     after = _after(toks, k)
-    if after is not None and (after.speaker is not None or before is None):
+    if after is not None and after.speaker is not None:
         return after
-    return before if before is not None else after
+    before = _before(toks, k)
+    if before is not None and (before.speaker is not None or after is None):
+        return before
+    return after
 
 
 def _transcript_name(name: str) -> bool:
