@@ -27,6 +27,8 @@ from .models import (
     Value,
 )
 
+from .coverage import coverage_rows
+
 SCHEMA = "newsdiff/report@1"
 
 
@@ -145,6 +147,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "articles": [article_dict(e) for e in report.extractions],
         "quote_clusters": [cluster_dict(c) for c in report.quote_clusters],
         "findings": [finding_dict(f) for f in report.findings],
+        "coverage": coverage_rows(report),
         "errors": [problem_dict(p) for p in report.errors],
     }
 

@@ -128,7 +128,7 @@ def _numbers(story: Story) -> list[Finding]:
         lows = [r[1][0] for r in ranges]
         highs = [r[1][1] for r in ranges]
         conflict = max(lows) > min(highs)
-        exact = len({r[1] for r in ranges}) == 1
+        exact = len({r[1] for r in ranges}) == 1 or _inside(list(r[1] for r in ranges))
         unit = Counter(i.value.unit for i in group).most_common(1)[0][0]
         values = {i.article: i.value.norm for i in group}
         if conflict:
@@ -151,6 +151,17 @@ def _numbers(story: Story) -> list[Finding]:
             )
         )
     return findings
+
+
+def _inside(ranges: list[tuple[float, float]]) -> bool:
+    """True when the exact values are all equal and lie strictly inside every range given
+    ("3,200" and "more than 3,000"); a value on a range's edge ("five" and "more than five") only
+    differs in precision."""
+    exact = {low for low, high in ranges if low == high}
+    if len(exact) != 1:
+        return False
+    value = exact.pop()
+    return all(low == high or low < value < high for low, high in ranges)
 
 
 def _listing(values: dict[str, str]) -> str:

@@ -3,7 +3,7 @@
 A fact is "only here" when the other articles do not mention it in any words: its distinctive terms (the
 names, the counted numbers, the rarer words of its sentence) are looked for in the other articles' whole
 story text, not merely among their aligned claims.  The coverage matrix (outlets against quotes and
-facts) is built by the pipeline from the clusters and findings; see :func:`coverage_rows`.
+facts) is derived from the clusters and findings: see :func:`newsdiff.coverage.coverage_rows`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
-from ..models import Comparison, Evidence, Extraction, Finding, Report
+from ..models import Comparison, Evidence, Extraction, Finding
 from . import textsim
 from .story import Story, stem, story_of
 
@@ -85,34 +85,3 @@ def _person_elsewhere(story: Story, key: str | None, article: int) -> bool:
             if q.speaker and story.speaker_key(q) == key:
                 return True
     return False
-
-
-def coverage_rows(report: Report) -> list[dict]:
-    """The coverage matrix: one row per quote cluster and per finding about facts, with the articles that
-    carry it.  Renderers draw it; the JSON report holds it under ``coverage``."""
-    ids = [e.id for e in report.extractions]
-    rows = []
-    for cluster in report.quote_clusters:
-        present = {m.rsplit("#", 1)[0] for m in cluster.members}
-        first = report.quote(cluster.members[0]).text
-        rows.append(
-            {
-                "kind": "quote",
-                "ref": cluster.id,
-                "label": f"{cluster.speaker or 'unknown'}: “{' '.join(first.split()[:8])}”",
-                "articles": {a: a in present for a in ids},
-            }
-        )
-    for finding in report.findings:
-        if finding.kind not in ("agreement", "number_conflict", "number_difference", "date_conflict", "list_difference", "unique_fact"):
-            continue
-        present = {ev.article for ev in finding.evidence}
-        rows.append(
-            {
-                "kind": "fact",
-                "ref": finding.id,
-                "label": finding.summary if len(finding.summary) <= 100 else finding.summary[:99] + "…",
-                "articles": {a: a in present for a in ids},
-            }
-        )
-    return rows

@@ -36,7 +36,9 @@ SHARED_CONTENT = 3
 #: A word in more quote sentences than this is too common to find candidates with.
 MAX_POSTINGS = 200
 #: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
-TURN_WINDOW = 2
+TURN_WINDOW = 1
+#: Two versions of one translated remark have lengths within this ratio.
+TURN_LENGTH_RATIO = 0.6
 
 _SENTENCE = regex.compile(r"[^.!?…]++(?:[.!?…]++|$)")
 NEGATIONS = frozenset("no not never none nothing neither nor n’t cannot without nobody nowhere".split())
@@ -199,6 +201,8 @@ def _dialogue_turns(story: Story, units: list[Unit], sets: _Sets) -> None:
                 continue
             if not (neighbours.get(i, set()) & neighbours.get(j, set())):
                 continue
+            if min(len(u.tokens), len(v.tokens)) < TURN_LENGTH_RATIO * max(len(u.tokens), len(v.tokens)):
+                continue
             shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 5}
             if shared:
                 sets.union(i, j)
@@ -299,7 +303,13 @@ def meaning_changes(base: str, other: str) -> list[str]:
     """Changes that may alter the meaning: a negation dropped or added, a number changed."""
     a, b = textsim.words(base), textsim.words(other)
     out = []
-    if not (textsim.contains(a, b) or textsim.contains(b, a)):
+    longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
+    if textsim.contains(longer, shorter):
+        # A cut quotation keeps its meaning, unless what was cut is the negation of what remains.
+        at = next(i for i in range(len(longer) - len(shorter) + 1) if longer[i : i + len(shorter)] == shorter)
+        if at > 0 and (longer[at - 1] in NEGATIONS or longer[at - 1].endswith("n’t")):
+            out.append("negation")
+    else:
         neg_a = [w for w in a if w in NEGATIONS or w.endswith("n’t")]
         neg_b = [w for w in b if w in NEGATIONS or w.endswith("n’t")]
         if sorted(neg_a) != sorted(neg_b):

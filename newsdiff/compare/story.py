@@ -90,7 +90,8 @@ class Story:
             spans = {p.a: (p.a_start, p.a_end), p.b: (p.b_start, p.b_end)}
             if article_id in spans and other_id in spans:
                 lo, hi = spans[article_id]
-                if lo <= start and end <= hi:
+                covered = max(0, min(hi, end) - max(lo, start))
+                if end > start and covered >= 0.8 * (end - start):
                     return True
         return False
 

@@ -33,7 +33,7 @@ _UNIT_STOPS = frozenset(
     """.split()
 )
 #: Measures whose unit comes before the number ("magnitude 6.2").
-_UNIT_BEFORE = regex.compile(r"(?:magnitude|aged|age|number|no\.|category|level|grade|phase)\s++$", regex.IGNORECASE)
+_UNIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:magnitude|aged|age|number|no\.|category|level|grade|phase)\s++$", regex.IGNORECASE)
 _MONEY_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR", "yen": "JPY"}
 _CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 _MEASURES = frozenset(

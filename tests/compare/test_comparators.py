@@ -1,0 +1,177 @@
+"""Comparing articles written for these tests: other events, other outlets, hard negatives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsdiff
+from newsdiff.compare.identity import Identities, fold
+
+PM = newsdiff.get_plugin_manager(third_party=False)
+
+
+def story(*texts: str, published: tuple[str | None, ...] = ()) -> newsdiff.Report:
+    articles = [
+        newsdiff.Article.from_text(text, id=f"a{n}", published=published[n] if n < len(published) else None)
+        for n, text in enumerate(texts)
+    ]
+    return newsdiff.compare(articles, pm=PM)
+
+
+def kinds(report, kind):
+    return [f for f in report.findings if f.kind == kind]
+
+
+def test_transliterations_fold_together():
+    assert fold("Sergey") == fold("Sergei")
+    assert fold("Aleksandr") == fold("Alexander")[:-1] + fold("Alexander")[-1] or fold("Aleksandr") != fold("Boris")
+
+
+FLOOD_A = """Floods close main road
+
+Transport Minister Anna Kowalski said on Tuesday that 1,200 homes were flooded.
+“We have never seen water this high in the valley,” Ms Kowalski said.
+“Repairs will take at least three months,” she added.
+Rescue teams from Poland, Germany and Austria helped residents leave.
+The storm also damaged 12,000 pages of records at the town archive.
+"""
+FLOOD_B = """Valley floods: minister visits
+
+The storm flooded about 1,200 homes, Minister Ana Kowalski said.
+“We have never seen the water this high in the valley,” said Kowalski.
+Rescue teams from Poland and Germany helped residents leave.
+Officials said 15,000 pages of records at the town archive were damaged.
+“The clean-up has already started in the lower town,” Kowalski said.
+The mayor, Piotr Nowak, said schools would reopen on Monday.
+"""
+
+
+def test_quotes_cluster_across_spelling_of_the_speaker():
+    report = story(FLOOD_A, FLOOD_B)
+    [cluster] = [c for c in report.quote_clusters if "valley" in report.quote(c.members[0]).text]
+    assert cluster.relation == "variant"
+    assert {m.split("#")[0] for m in cluster.members} == {"a0", "a1"}
+    assert cluster.speaker.endswith("Kowalski")
+
+
+def test_different_remarks_of_one_speaker_are_not_merged():
+    report = story(FLOOD_A, FLOOD_B)
+    for cluster in report.quote_clusters:
+        texts = {report.quote(m).text for m in cluster.members}
+        assert not any("Repairs" in t for t in texts) or not any("clean-up" in t for t in texts)
+    a = "Budget\n\n“We will cut taxes for families this year,” Finance Minister Omar Said told parliament.\n\nLater he spoke about schools.\n\n“We will not cut spending on schools,” Said said."
+    b = "Budget day\n\n“We will cut taxes for families this year,” Omar Said said.\n\n“Hospitals will get more money next year,” Said added."
+    pair = story(a, b)
+    for cluster in pair.quote_clusters:
+        texts = {pair.quote(m).text for m in cluster.members}
+        assert len({t.split(",")[0] for t in texts}) == 1 or "schools" not in " ".join(texts)
+
+
+def test_numbers_conflict_only_when_ranges_are_disjoint():
+    report = story(FLOOD_A, FLOOD_B)
+    conflicts = kinds(report, "number_conflict")
+    assert any(f.details["unit"].endswith("page") for f in conflicts)
+    assert not any("home" in f.details["unit"] for f in conflicts)  # 1,200 and about 1,200 agree
+    agreements = [f for f in kinds(report, "agreement") if "unit" in f.details]
+    assert any("home" in f.details["unit"] for f in agreements)
+
+
+def test_lists_are_compared_as_sets():
+    report = story(FLOOD_A, FLOOD_B)
+    [diff] = kinds(report, "list_difference")
+    assert diff.details["missing"] == {"a0": [], "a1": ["Austria"]}
+
+
+def test_only_here_is_checked_against_the_other_texts():
+    report = story(FLOOD_A, FLOOD_B)
+    unique = {f.evidence[0].text for f in kinds(report, "unique_fact")}
+    assert any("Piotr Nowak" in t for t in unique)
+    # The archive is mentioned by both (with different numbers), so it is not a fact only one carries.
+    assert not any("archive" in t for t in unique)
+
+
+def test_attribution_conflict_for_the_same_words():
+    a = "Talks stall\n\n“There will be no deal before the summer,” said Prime Minister Jane Hart.\n"
+    b = "Talks stall again\n\n“There will be no deal before the summer,” said opposition leader Tom Reyes.\n"
+    report = story(a, b)
+    [conflict] = kinds(report, "attribution_conflict")
+    assert set(conflict.details["speakers"].values()) == {"Jane Hart", "Tom Reyes"}
+
+
+def test_negation_flip_is_a_change_of_meaning():
+    a = "Vote delayed\n\n“Delaying the vote would hurt families across the region,” the senator said.\n"
+    b = "Vote row\n\n“Not delaying the vote would hurt families across the region,” the senator said.\n"
+    report = story(a, b)
+    [variant] = kinds(report, "quote_variant")
+    assert "negation" in variant.details["meaning_changed"]
+
+
+def test_identical_quotes_are_identical_and_truncation_is_named():
+    a = "Coach speaks\n\n“We played well, but we were unlucky in the second half,” coach Mia Berg said.\n"
+    b = "Berg reacts\n\n“We played well,” Mia Berg said after the match.\n"
+    c = "Match report\n\n“We played well, but we were unlucky in the second half,” Berg told reporters.\n"
+    report = story(a, b, c)
+    [cluster] = report.quote_clusters
+    assert cluster.relation == "variant" and len(cluster.members) == 3
+    [variant] = kinds(report, "quote_variant")
+    assert {ch["change"] for ch in variant.details["changes"]} >= {"truncated"}
+    pair = story(a, c)
+    assert pair.quote_clusters[0].relation == "identical"
+
+
+def test_shared_passages_are_found_in_any_order():
+    wire = "The company said its profits rose sharply in the third quarter as demand for electric cars in Europe grew faster than expected."
+    other = "Analysts had expected a weaker result after a difficult summer for carmakers across the continent and beyond."
+    a = f"Profits up\n\n{other}\n\n{wire}\n"
+    b = f"Carmaker results\n\n{wire}\n\nShares closed higher on Thursday in Frankfurt.\n"
+    report = story(a, b)
+    [shared] = kinds(report, "shared_passage")
+    texts = {e.article: e.text for e in shared.evidence}
+    assert texts["a0"] == texts["a1"] and texts["a0"].startswith("The company said")
+
+
+def test_copied_text_is_not_independent_confirmation():
+    wire = "Officials said 40 people were hurt when the bridge collapsed near the old harbour late on Saturday night."
+    report = story(f"Bridge collapse\n\n{wire}\n", f"Harbour bridge falls\n\n{wire}\n")
+    agreement = next(f for f in kinds(report, "agreement") if "unit" in f.details)
+    assert agreement.details["independent"] is False
+
+
+def test_publication_day_is_told_from_event_day():
+    a = "Leaders meet\n\nThe two leaders met in Geneva on Friday to discuss trade."
+    b = "Geneva summit\n\nThe leaders met on Friday in Geneva, officials said."
+    report = story(a, b, published=("2019-03-09", "2019-03-08"))
+    [finding] = kinds(report, "date_difference")
+    assert finding.details["event"] == "2019-03-08"
+    assert finding.details["published"] == {"a0": "2019-03-09", "a1": "2019-03-08"}
+
+
+def test_headline_assertion_the_body_does_not_support():
+    a = "Mayor admits rigging budget to hide losses\n\nThe mayor presented the budget on Monday and answered questions from the council."
+    report = story(a, "Budget presented\n\nThe mayor presented the budget on Monday.")
+    headline = [f for f in kinds(report, "framing") if f.details["aspect"] == "headline"]
+    assert headline and {"rigging", "hide", "losses"} <= set(headline[0].details["unsupported"])
+
+
+def test_identities_tie_descriptions_through_nationality_and_role():
+    a = "Talks\n\nFrench Foreign Minister Claire Dumas met German Chancellor Max Vogel in Berlin."
+    b = "Talks in Berlin\n\n“We agree on the main points,” the French diplomat said after meeting Max Vogel."
+    pm_extractions = [newsdiff.extract(newsdiff.Article.from_text(t, id=f"x{n}"), pm=PM) for n, t in enumerate((a, b))]
+    ids = Identities(pm_extractions)
+    assert ids.resolve_speaker("the French diplomat") == "Claire Dumas"
+    assert ids.resolve_speaker("the German chancellor") == "Max Vogel"
+    assert ids.key("Donald Trump") != ids.key("Ivanka Trump")
+
+
+def test_comparison_is_deterministic_and_evidence_is_real():
+    first = story(FLOOD_A, FLOOD_B).to_json()
+    second = story(FLOOD_A, FLOOD_B).to_json()
+    assert first == second
+    data = json.loads(first)
+    texts = {"a0": FLOOD_A, "a1": FLOOD_B}
+    for finding in data["findings"]:
+        assert finding["kind"]
+        for ev in finding["evidence"]:
+            assert texts[ev["article"]][ev["start"] : ev["end"]] == ev["text"]
