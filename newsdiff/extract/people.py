@@ -21,6 +21,7 @@ import regex
 
 from ..models import Document
 from .vocab import (
+    CUE_VERBS,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
@@ -30,9 +31,12 @@ from .vocab import (
     MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     MALE_PRONOUNS,
+    NATIONALITIES,
     NOT_NAMES,
+    ORG_WORDS,
     PARTY_WORDS,
     PRONOUNS,
+    ROLE_HEADS,
     ROLE_WORDS,
 )
 
@@ -47,6 +51,7 @@ _PARTICLES = frozenset("al bin da de del der di du el la le van von".split())
 _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 #: The rest of a sentence after a name, for the pronouns that tell its gender.
 _SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
+_NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
 _PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
 PRONOUN_REACH = 2500
@@ -61,6 +66,8 @@ class PersonMention:
     name: str  # the name as written, without honorifics and roles
     subject: bool  # opens its sentence (after fillers)
     gender: str | None
+    sentence: int = 0  # index of its sentence in the document
+    person: bool = False  # reads as a person: honorific, gender, two-word name, or next to a cue verb
 
 
 def strip_name(text: str) -> tuple[str, str | None]:
@@ -98,11 +105,18 @@ def strip_name(text: str) -> tuple[str, str | None]:
         toks[-1] = toks[-1][:-2]
     if not toks or not toks[-1] or all(t.lower() in NOT_NAMES for t in toks):
         return "", gender
+    if all(t.lower() in PARTY_WORDS or t.lower() in ROLE_WORDS for t in toks):
+        return "", gender  # "the Democratic", "Republican": a description, not a name
     return " ".join(toks), gender
 
 
 def _demonym_like(word: str) -> bool:
     return word.endswith(("an", "ish", "ese", "i")) or word in ("uk", "us", "eu", "un")
+
+
+def _nationality_words(phrase: str) -> list[str]:
+    """Lower-case words of a phrase with possessives dropped ("Britain’s" -> "britain")."""
+    return [_POSSESSIVE.sub("", w.lower()) for w in _LOWER_WORDS.findall(phrase)]
 
 
 def first_name_gender(first: str) -> str | None:
@@ -123,6 +137,7 @@ class People:
         self.text = document.text
         self._quoted = sorted(quoted)
         self._quoted_starts = [q[0] for q in self._quoted]
+        self._sentence_starts = [sentence.start for sentence in document.sentences]
         self.mentions: list[PersonMention] = []
         self.fullest: dict[str, str] = {}  # surname (lower) -> fullest name
         self._forms: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full form), in order
@@ -164,7 +179,7 @@ class People:
                 if gender:
                     self._vote(full, gender, 3)
             self._learn_role(before, raw, name, start)
-            if subject and not _POSSESSIVE.search(raw):
+            if subject and not _POSSESSIVE.search(raw) and (len(toks) >= 2 or full != name):
                 rest = _SENTENCE_REST.match(text, m.end(), hi)
                 if rest:
                     said = {w.lower() for w in _PRONOUN_WORD.findall(rest.group())}
@@ -172,7 +187,17 @@ class People:
                     if male != female:
                         self._vote(full, "m" if male else "f", 1)
             if not self._inside_quote(start):
-                self.mentions.append(PersonMention(start, m.end(), name, subject, gender))
+                after_word = _NEXT_WORD.match(text, m.end(), hi)
+                cue_next = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
+                cue_before = prev_word in CUE_VERBS
+                person = (
+                    gender is not None
+                    or cue_next
+                    or cue_before
+                    or (len(toks) >= 2 and toks[-1].lower() not in ORG_WORDS)
+                ) and toks[-1].lower() not in ORG_WORDS
+                sentence = bisect.bisect_right(self._sentence_starts, start) - 1
+                self.mentions.append(PersonMention(start, m.end(), name, subject, gender, sentence, person))
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -271,14 +296,20 @@ class People:
                 if name and k < len(words) - 1:
                     return name
             head = words[-1]
+            kinds = ROLE_HEADS.get(head, frozenset())
+            country = next((NATIONALITIES[w] for w in _nationality_words(phrase) if w in NATIONALITIES), None)
             best, best_score = None, 0
             for at, role, name in self._role_list:
-                if head not in role:
+                if head not in role and not kinds.intersection(role):
                     continue
+                if country is not None:
+                    theirs = {NATIONALITIES[w] for w in role if w in NATIONALITIES}
+                    if theirs and country not in theirs:
+                        continue
                 score = sum(1 for w in words if w in role) * 10000 - abs((pos or 0) - at) // 100
                 if best is None or score > best_score:
                     best, best_score = name, score
-            if best is not None and (head in ROLE_WORDS or head in PARTY_WORDS):
+            if best is not None and (head in ROLE_WORDS or head in PARTY_WORDS or kinds):
                 return best
         return phrase.strip()
 
@@ -288,18 +319,21 @@ class People:
     def resolve_pronoun(self, pronoun: str, pos: int, recent: Iterable[str] = ()) -> str | None:
         """The person a pronoun at ``pos`` stands for.
 
-        The latest earlier mention of a person of the right gender that opens its sentence (or is a
-        speaker) wins; failing that, the latest such mention anywhere; failing that, the latest speaker.
-        "they", "we" and "it" are not resolved.
+        The sentences before the pronoun are searched from the nearest back; in the first one that names
+        a person of a compatible gender, the first such person (the subject, usually) is the antecedent.
+        "they", "we" and "it" are not resolved here.
         """
         low = pronoun.lower()
         if low not in ("he", "him", "she", "her"):
             return None
         want = "m" if low in ("he", "him") else "f"
         i = bisect.bisect_left(self._starts, pos)
-        fallback = None
+        chosen: PersonMention | None = None
+        chosen_name = None
         for m in reversed(self.mentions[max(0, i - PRONOUN_MENTIONS) : i]):
             if pos - m.start > PRONOUN_REACH:
+                break
+            if chosen is not None and m.sentence != chosen.sentence:
                 break
             name = self.canonical(m.name, m.start)
             gender = self._genders.get(name)
@@ -307,14 +341,11 @@ class People:
                 gender = self._genders.get(self._full_at(name.lower(), m.start) or name)
             if gender is not None and gender != want:
                 continue
-            if not self._person_like(name, gender):
+            if not (m.person or gender is not None or name in self.speakers):
                 continue
-            if m.subject or name in self.speakers:
-                return name
-            if fallback is None:
-                fallback = name
-        if fallback is not None:
-            return fallback
+            chosen, chosen_name = m, name  # keep walking left within the sentence
+        if chosen_name is not None:
+            return chosen_name
         for name in recent:
             gender = self._genders.get(name)
             if gender is None or gender == want:

@@ -40,6 +40,7 @@ from .vocab import (
     NAMING_WORDS,
     PREPOSITIONS,
     PRONOUNS,
+    SENTENCE_FILLERS,
     SPEAKER_STOPS,
     TIME_WORDS,
 )
@@ -147,6 +148,8 @@ def _cue_at(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
     """The end (exclusive) of the cue at token ``i``, or 0 when token ``i`` is no cue."""
     low = toks[i][2].lower()
     if low not in CUE_VERBS:
+        if low in _CUE_SECOND and i + 1 < len(toks) and toks[i + 1][2].lower() in _CUE_SECOND[low]:
+            return i + 2  # "shot back", "hit back"
         return 0
     if low in CUE_NOUN_FORMS and i > lo:
         before = toks[i - 1][2].lower()
@@ -313,6 +316,8 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             i += 1
             end = i
             continue
+        if low in DETERMINERS or (low.endswith("ed") and end - start >= 2):
+            break  # "the same time the Russian diplomat praised": a new phrase, or a verb
         if described or _POSSESSIVE.search(toks[end - 1][2] if end > start else ""):
             i += 1
             end = i
@@ -333,7 +338,7 @@ def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tup
     """The subject of the sentence ``toks[lo:hi]``: its first noun phrase, after openers such as
     "But" or "In his speech,"."""
     i = lo
-    while i < hi and toks[i][2].lower() in LEADING_FILLERS:
+    while i < hi and (toks[i][2].lower() in SENTENCE_FILLERS or toks[i][2] == ","):
         i += 1
     if i < hi and toks[i][2].lower() in _OPENERS:
         j = i

@@ -10,7 +10,7 @@ charge chant chide claim comment complain concede conclude confirm contend conti
 demand deny describe disagree dispute emphasise emphasize estimate exclaim explain fume grumble guess
 insist interject interrupt joke lament maintain mock muse note object observe opine plead point post
 predict proclaim promise protest question quip recall reckon recount reflect reiterate remark reminisce
-reply report respond retort reveal say scoff scream shout sigh sing snap state stress suggest summarise
+read reply report respond retort reveal say scoff scream shout sigh sing snap state stress suggest summarise
 summarize swear tease tell testify thunder tweet urge vow warn whisper write yell
 """
 
@@ -26,6 +26,7 @@ def _forms(lemma: str) -> set[str]:
         "testify": {"testify", "testifies", "testified", "testifying"},
         "sigh": {"sigh", "sighs", "sighed", "sighing"},
         "sing": {"sing", "sings", "sang", "singing"},
+        "read": {"read", "reads"},  # "the article read"; "reading" is too often not a cue
     }
     if lemma in irregular:
         return irregular[lemma]
@@ -37,6 +38,8 @@ def _forms(lemma: str) -> set[str]:
     if lemma in ("snap", "quip", "admit", "object", "commit"):
         doubled = lemma + lemma[-1]
         return {lemma, lemma + "s", doubled + "ed", doubled + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}  # deny, denies, denied
     ending = "es" if lemma.endswith(("sh", "ch", "s", "x")) else "s"
     return {lemma, lemma + ending, lemma + "ed", lemma + "ing"}
 
@@ -216,3 +219,32 @@ FEMALE_FIRST_NAMES = frozenset(
     rachel rebecca sarah sharon stephanie susan theresa ursula
     """.split()
 )
+
+#: Last words of names that belong to organisations, places and works, never to a person, so a pronoun
+#: does not take them for its antecedent.
+ORG_WORDS = frozenset(
+    """
+    agency association bank board bureau caucus center centre city coalition college commission committee
+    company conference congress corp corporation council county court department district foundation
+    fund group hall herald house inc institute journal league ltd magazine ministry network news office
+    organization organisation park party police post press review school senate service society state
+    states street team times today tribune union university
+    """.split()
+)
+
+#: Words that open a sentence before its subject ("But Mr Johnson …", "Meanwhile, Lavrov …").
+SENTENCE_FILLERS = frozenset(
+    """
+    also and but earlier finally however later meanwhile now so still then yet
+    """.split()
+)
+
+#: What a description's head noun can stand for: a role word the article put before a name
+#: ("Britain’s most senior diplomat" is the person introduced as "British Foreign Secretary …").
+ROLE_HEADS = {
+    "diplomat": frozenset(["ambassador", "foreign", "envoy"]),
+    "envoy": frozenset(["ambassador", "envoy"]),
+    "lawmaker": frozenset(["congressman", "congresswoman", "rep", "representative", "sen", "senator"]),
+    "official": frozenset(["minister", "secretary", "spokesman", "spokeswoman", "spokesperson"]),
+    "politician": frozenset(["congressman", "congresswoman", "minister", "rep", "senator", "sen"]),
+}
