@@ -34,6 +34,8 @@ NUMERIC = ("number", "ordinal", "percent", "money", "measure")
 MIN_CONTEXT = 0.12
 #: A name mentioned this often (per article that has it) is a main character, not a fact's anchor.
 MAX_ANCHOR_MENTIONS = 2
+#: How many groups of values one bucket (a unit, a list member, a name) is compared against.
+MAX_LEADERS = 25
 
 
 @attrs.frozen
@@ -98,11 +100,11 @@ def _context_evidence(item: Item) -> Evidence:
 
 
 def _independent(story: Story, items: Sequence[Item]) -> bool:
-    for x in items:
-        for y in items:
-            if x.article < y.article and story.in_shared_passage(x.article, x.claim.start, x.claim.end, y.article):
-                return False
-    return True
+    """False when some item's evidence is text its article shares word for word with another's."""
+    articles = {i.article for i in items}
+    return not any(
+        story.in_shared_passage(i.article, i.claim.start, i.claim.end, articles - {i.article}) for i in items
+    )
 
 
 def _numbers(story: Story) -> list[Finding]:
@@ -111,14 +113,11 @@ def _numbers(story: Story) -> list[Finding]:
     for n, item in enumerate(items):
         for w in item.value.unit.split():
             by_unit[stem(w)].append(n)
-    pairs: set[tuple[int, int]] = set()
-    for posting in by_unit.values():
-        for x in range(len(posting)):
-            for y in range(x + 1, len(posting)):
-                i, j = posting[x], posting[y]
-                a, b = items[i], items[j]
-                if a.article != b.article and a.value.kind == b.value.kind and _same_unit(a.value, b.value) and _similar_context(a, b):
-                    pairs.add((min(i, j), max(i, j)))
+    pairs = _leader_pairs(
+        items,
+        by_unit,
+        lambda a, b: a.value.kind == b.value.kind and _same_unit(a.value, b.value) and _similar_context(a, b),
+    )
     # One finding per group of aligned values.
     groups = _components(len(items), sorted(pairs))
     findings = []
@@ -164,6 +163,26 @@ def _inside(ranges: list[tuple[float, float]]) -> bool:
     return all(low == high or low < value < high for low, high in ranges)
 
 
+def _leader_pairs(items: Sequence[Item], buckets: dict[str, list[int]], aligned) -> list[tuple[int, int]]:
+    """Pairs of aligned items from different articles, found within buckets (items sharing a key).
+
+    Each item is compared with the leaders of its bucket (the first item of each group found so far, at
+    most ``MAX_LEADERS``), not with every other item, so a story of thousands of articles stays linear.
+    """
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(buckets):
+        leaders: list[int] = []
+        for i in buckets[key]:
+            joined = False
+            for j in leaders:
+                if items[i].article != items[j].article and aligned(items[i], items[j]):
+                    pairs.add((min(i, j), max(i, j)))
+                    joined = True
+            if not joined and len(leaders) < MAX_LEADERS:
+                leaders.append(i)
+    return sorted(pairs)
+
+
 def _listing(values: dict[str, str]) -> str:
     return "; ".join(f"{article}: {value}" for article, value in sorted(values.items()))
 
@@ -189,15 +208,16 @@ def _components(n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
 
 def _lists(story: Story) -> list[Finding]:
     items = _items(story, ["list"])
-    pairs = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            a, b = items[i], items[j]
-            if a.article == b.article:
-                continue
-            shared = set(a.value.members) & set(b.value.members)
-            if len(shared) >= 2 or (shared and _similar_context(a, b)):
-                pairs.append((i, j))
+    by_member: dict[str, list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        for member in item.value.members:
+            by_member[member].append(n)
+
+    def aligned(a: Item, b: Item) -> bool:
+        shared = set(a.value.members) & set(b.value.members)
+        return len(shared) >= 2 or bool(shared) and _similar_context(a, b)
+
+    pairs = _leader_pairs(items, by_member, aligned)
     findings = []
     for members in _components(len(items), pairs):
         group = [items[n] for n in members]
@@ -255,15 +275,11 @@ def _anchors(story: Story) -> dict[str, set[str]]:
 def _dates(story: Story) -> list[Finding]:
     anchors = _anchors(story)
     items = [i for i in _items(story, ["date"]) if not i.value.norm.startswith("relative:")]
-    pairs = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            a, b = items[i], items[j]
-            if a.article == b.article:
-                continue
-            shared = anchors.get(a.claim.id, set()) & anchors.get(b.claim.id, set())
-            if shared:
-                pairs.append((i, j))
+    by_anchor: dict[str, list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        for name in anchors.get(item.claim.id, ()):
+            by_anchor[name].append(n)
+    pairs = _leader_pairs(items, by_anchor, lambda a, b: True)
     findings = []
     for members in _components(len(items), pairs):
         group = [items[n] for n in members]

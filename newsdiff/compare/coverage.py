@@ -35,9 +35,12 @@ def newsdiff_compare(extractions: Sequence[Extraction]) -> Comparison:
 def unique_facts(story: Story) -> list[Finding]:
     findings = []
     for n, e in enumerate(story.extractions):
-        others = [w for m, w in enumerate(story.body_words) if m != n]
-        elsewhere = frozenset().union(*others) if others else frozenset()
-        other_text = " ".join(t for m, t in enumerate(story.body_texts) if m != n)
+        mine = story.body_words[n]
+        df = story.document_frequency
+
+        def elsewhere(word: str) -> bool:
+            return df.get(word, 0) > (1 if word in mine else 0)
+
         body = {i for i, p in enumerate(e.document.paragraphs) if p.kind == "body"}
         for claim in e.claims:
             if not any(s.start <= claim.start < s.end or claim.start <= s.start < claim.end for s in (e.document.paragraphs[i] for i in body)):
@@ -47,17 +50,19 @@ def unique_facts(story: Story) -> list[Finding]:
             for v in claim.values:
                 if v.kind in NAME_KINDS:
                     key = story.identities.key(v.norm) if v.kind == "person" else None
-                    if v.norm.lower() not in other_text and not _person_elsewhere(story, key, n):
+                    named = story.name_articles.get(v.norm.lower(), frozenset()) - {n}
+                    person = story.person_articles.get(key, frozenset()) - {n} if key else frozenset()
+                    if not named and not person:
                         terms.append(v.norm)
                         strong = True
                 elif v.kind in ("number", "measure", "money", "percent", "ordinal") and v.unit:
                     # What is counted is new when some word of it appears in no other article.
                     unit = {stem(w) for w in v.unit.split() if len(w) >= MIN_WORD}
-                    if unit - elsewhere:
+                    if any(not elsewhere(w) for w in unit):
                         terms.append(f"{v.text} {v.unit}")
                         strong = True
             content = {stem(w) for w in textsim.content(textsim.words(claim.text)) if len(w) >= MIN_WORD}
-            unique_words = sorted(content - elsewhere)
+            unique_words = sorted(w for w in content if not elsewhere(w))
             share = len(unique_words) / len(content) if content else 0.0
             if strong or (len(unique_words) >= MIN_UNIQUE_WORDS and share >= MIN_UNIQUE_SHARE):
                 findings.append(
@@ -69,19 +74,3 @@ def unique_facts(story: Story) -> list[Finding]:
                     )
                 )
     return findings
-
-
-def _person_elsewhere(story: Story, key: str | None, article: int) -> bool:
-    if key is None:
-        return False
-    for m, e in enumerate(story.extractions):
-        if m == article:
-            continue
-        for c in e.claims:
-            for v in c.values:
-                if v.kind == "person" and story.identities.key(v.norm) == key:
-                    return True
-        for q in e.quotes:
-            if q.speaker and story.speaker_key(q) == key:
-                return True
-    return False

@@ -38,11 +38,9 @@ def newsdiff_compare(extractions: Sequence[Extraction]) -> Comparison:
 
 
 def _cue_verbs(story: Story) -> list[Finding]:
-    from .quotes import cluster_quotes
-
     lookup = {q.id: (e.id, q) for e in story.extractions for q in e.quotes}
     out = []
-    for cluster in cluster_quotes(story):
+    for cluster in story.quote_clusters:
         cues: dict[str, tuple[str, Quote]] = {}
         for member in cluster.members:
             article, quote = lookup[member]

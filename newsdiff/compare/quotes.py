@@ -39,6 +39,8 @@ MAX_POSTINGS = 200
 TURN_WINDOW = 1
 #: Two versions of one translated remark have lengths within this ratio.
 TURN_LENGTH_RATIO = 0.6
+#: How many distinct remarks one dialogue turn is compared against (keeps large stories linear).
+MAX_LEADERS = 20
 
 _SENTENCE = regex.compile(r"[^.!?…]++(?:[.!?…]++|$)")
 NEGATIONS = frozenset("no not never none nothing neither nor n’t cannot without nobody nowhere".split())
@@ -57,7 +59,7 @@ class Unit:
 @hookimpl(trylast=True)
 def newsdiff_compare(extractions: Sequence[Extraction]) -> Comparison:
     story = story_of(extractions)
-    clusters = cluster_quotes(story)
+    clusters = story.quote_clusters
     lookup = {q.id: (e.id, q) for e in extractions for q in e.quotes}
     findings = [f for c in clusters if (f := _variant_finding(c, lookup)) is not None]
     findings += _attribution_conflicts(clusters, lookup, story)
@@ -134,11 +136,21 @@ class _Sets:
 def cluster_quotes(story: Story) -> list[QuoteCluster]:
     units = _units(story)
     sets = _Sets(len(units))
+    # Units with the same words are one form: joined at once, and compared with others only once.
+    forms: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
+    by_words: dict[tuple[str, ...], int] = {}
+    for i, unit in enumerate(units):
+        forms[(unit.tokens, unit.speaker)].append(i)
+        first = by_words.setdefault(unit.tokens, i)
+        if first != i:
+            sets.union(first, i)
+    reps = [members[0] for members in forms.values()]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(units):
-        for token in set(unit.tokens):
-            postings[token].append(i)
-    for i, unit in enumerate(units):
+    for r in reps:
+        for token in set(units[r].tokens):
+            postings[token].append(r)
+    for i in reps:
+        unit = units[i]
         keys = textsim.content(list(unit.tokens)) or set(unit.tokens)
         candidates: set[int] = set()
         for token in keys:
@@ -146,8 +158,7 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             if len(posting) <= MAX_POSTINGS:
                 candidates.update(j for j in posting if j > i)
         for j in sorted(candidates):
-            other = units[j]
-            if other.article != unit.article and sets.find(i) != sets.find(j) and _match(unit, other):
+            if sets.find(i) != sets.find(j) and _match(unit, units[j]):
                 sets.union(i, j)
     _dialogue_turns(story, units, sets)
 
@@ -171,46 +182,47 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
 
 
 def _dialogue_turns(story: Story, units: list[Unit], sets: _Sets) -> None:
-    """Join differently translated versions of one remark: same speaker, a shared content word, and the
-    same matched quotation beside them in both articles."""
+    """Join differently translated versions of one remark: same speaker, similar length, a shared
+    content word, and the same matched quotation right beside them in both articles."""
+    articles_of: dict[int, set[int]] = defaultdict(set)
+    for k, u in enumerate(units):
+        articles_of[sets.find(k)].add(u.article)
     by_article: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         by_article[u.article].append(i)
-    # The clusters that stand next to each unit in its article, before and after.
-    neighbours: dict[int, set[tuple[str, int]]] = {}
-    for article, idx in by_article.items():
+    # Units bucketed by speaker and by the matched quotation beside them (before or after).
+    buckets: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for idx in by_article.values():
         order = sorted(idx, key=lambda i: units[i].quote.start)
         for pos, i in enumerate(order):
-            near = set()
-            for side, rng in (("before", range(pos - 1, max(-1, pos - 1 - TURN_WINDOW), -1)), ("after", range(pos + 1, min(len(order), pos + 1 + TURN_WINDOW)))):
-                for k in rng:
-                    j = order[k]
-                    if units[j].quote.id == units[i].quote.id:
-                        continue
-                    root = sets.find(j)
-                    if _spans_articles(root, units, sets):
-                        near.add((side, root))
-                        break
-            neighbours[i] = near
-    lone = [i for i, u in enumerate(units) if u.speaker and u.quote.kind == "quote"]
-    for x in range(len(lone)):
-        for y in range(x + 1, len(lone)):
-            i, j = lone[x], lone[y]
-            u, v = units[i], units[j]
-            if u.article == v.article or u.speaker != v.speaker or sets.find(i) == sets.find(j):
+            u = units[i]
+            if not u.speaker or u.quote.kind != "quote":
                 continue
-            if not (neighbours.get(i, set()) & neighbours.get(j, set())):
-                continue
-            if min(len(u.tokens), len(v.tokens)) < TURN_LENGTH_RATIO * max(len(u.tokens), len(v.tokens)):
-                continue
-            shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 5}
-            if shared:
-                sets.union(i, j)
-
-
-def _spans_articles(root: int, units: list[Unit], sets: _Sets) -> bool:
-    arts = {u.article for k, u in enumerate(units) if sets.find(k) == root}
-    return len(arts) >= 2
+            for side, step in (("before", -1), ("after", 1)):
+                k = pos + step
+                while 0 <= k < len(order) and units[order[k]].quote.id == u.quote.id:
+                    k += step
+                if 0 <= k < len(order):
+                    root = sets.find(order[k])
+                    if len(articles_of[root]) >= 2:
+                        buckets[(u.speaker, side, root)].append(i)
+    for key in sorted(buckets, key=str):
+        leaders: list[int] = []
+        for i in buckets[key]:
+            u = units[i]
+            for j in leaders:
+                v = units[j]
+                if u.article == v.article or sets.find(i) == sets.find(j):
+                    continue
+                if min(len(u.tokens), len(v.tokens)) < TURN_LENGTH_RATIO * max(len(u.tokens), len(v.tokens)):
+                    continue
+                shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 5}
+                if shared:
+                    sets.union(i, j)
+                    break
+            else:
+                if len(leaders) < MAX_LEADERS:
+                    leaders.append(i)
 
 
 def _order(cluster: QuoteCluster, story: Story) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from . import textsim
 from .identity import Identities
 
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
+_NAME = regex.compile(r"\p{Lu}[\p{L}\p{N}’'\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}’'\-]*+){0,5}+")
 
 
 class Story:
@@ -54,12 +55,43 @@ class Story:
         return tuple(out)
 
     @cached_property
-    def body_texts(self) -> tuple[str, ...]:
-        """Each article's story text (page furniture left out), lower case."""
-        return tuple(
-            "\n".join(e.article.text[p.start : p.end] for p in e.document.paragraphs).lower()
-            for e in self.extractions
-        )
+    def quote_clusters(self):
+        """The quote clusters (computed once: several comparators build on them)."""
+        from .quotes import cluster_quotes
+
+        return cluster_quotes(self)
+
+    @cached_property
+    def name_articles(self) -> dict[str, frozenset[int]]:
+        """For each capitalised name in the story text (lower case, and each of its word-final parts),
+        the articles whose story text has it."""
+        found: dict[str, set[int]] = {}
+        for n, e in enumerate(self.extractions):
+            text = e.article.text
+            names: set[str] = set()
+            for p in e.document.paragraphs:
+                for m in _NAME.finditer(text, p.start, p.end):
+                    words = m.group().lower().replace("’s", "").replace("'s", "").split()
+                    for k in range(len(words)):
+                        names.add(" ".join(words[k:]))
+                        names.add(" ".join(words[: k + 1]))
+            for name in names:
+                found.setdefault(name, set()).add(n)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @cached_property
+    def person_articles(self) -> dict[str, frozenset[int]]:
+        """For each person's story-wide identity, the articles that name or quote them."""
+        found: dict[str, set[int]] = {}
+        for n, e in enumerate(self.extractions):
+            for c in e.claims:
+                for v in c.values:
+                    if v.kind == "person" and (key := self.identities.key(v.norm)):
+                        found.setdefault(key, set()).add(n)
+            for q in e.quotes:
+                if q.speaker and (key := self.speaker_key(q)):
+                    found.setdefault(key, set()).add(n)
+        return {k: frozenset(v) for k, v in found.items()}
 
     @cached_property
     def title_words(self) -> tuple[frozenset[str], ...]:
@@ -84,12 +116,21 @@ class Story:
 
         return find_shared_passages(self.extractions)
 
-    def in_shared_passage(self, article_id: str, start: int, end: int, other_id: str) -> bool:
-        """True when ``start:end`` of one article lies in text it shares word for word with another."""
+    @cached_property
+    def passages_by_article(self) -> dict[str, list[tuple[int, int, str]]]:
+        """For each article, the spans it shares with another article: (start, end, other article)."""
+        out: dict[str, list[tuple[int, int, str]]] = {}
         for p in self.passages:
-            spans = {p.a: (p.a_start, p.a_end), p.b: (p.b_start, p.b_end)}
-            if article_id in spans and other_id in spans:
-                lo, hi = spans[article_id]
+            out.setdefault(p.a, []).append((p.a_start, p.a_end, p.b))
+            out.setdefault(p.b, []).append((p.b_start, p.b_end, p.a))
+        return out
+
+    def in_shared_passage(self, article_id: str, start: int, end: int, others: set[str] | str) -> bool:
+        """True when most of ``start:end`` of one article lies in text it shares word for word with one of
+        ``others``."""
+        others = {others} if isinstance(others, str) else others
+        for lo, hi, other in self.passages_by_article.get(article_id, ()):
+            if other in others:
                 covered = max(0, min(hi, end) - max(lo, start))
                 if end > start and covered >= 0.8 * (end - start):
                     return True
