@@ -100,7 +100,7 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
         return EXIT_INPUT
     if args.command == "compare":
         report = compare(loaded, pm=pm)
-        color = not args.no_color and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color = not args.no_color and args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         output = render(report, args.format, pm=pm, color=color, width=args.width)
     else:
         errors: list = []

@@ -34,6 +34,8 @@ FINDING_KINDS: tuple[str, ...] = (
     "shared_passage",
     "framing",
     "agreement",
+    "number_difference",
+    "date_difference",
 )
 
 

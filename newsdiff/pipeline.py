@@ -28,7 +28,8 @@ from .models import (
     Report,
     check_span,
 )
-from .plugins import PluginManager, call_each, default_manager
+from .errors import NewsdiffError
+from .plugins import PluginManager, call_each, call_first, default_manager
 
 
 def extract(article: Article, *, pm: PluginManager | None = None, errors: list[Problem] | None = None) -> Extraction:
@@ -148,7 +149,11 @@ def render(report: Report, format: str = "text", *, pm: PluginManager | None = N
     from .errors import UnknownFormatError
 
     pm = pm or default_manager()
-    result = pm.hook.newsdiff_render(report=report, format=format, options=options)
+    errors: list[Problem] = []
+    found = call_first(pm, "newsdiff_render", stage="render", errors=errors, report=report, format=format, options=options)
+    result = found[1] if found else None
+    if result is None and errors:
+        raise NewsdiffError(f"renderer {errors[0].plugin} failed: {errors[0].message}")
     if result is None:
         raise UnknownFormatError(f"no renderer for format {format!r}; known: {', '.join(sorted(output_formats(pm)))}")
     return result
@@ -158,6 +163,6 @@ def output_formats(pm: PluginManager | None = None) -> dict[str, str]:
     """Every output format a renderer plugin offers, with its description."""
     pm = pm or default_manager()
     formats: dict[str, str] = {}
-    for result in reversed(pm.hook.newsdiff_output_formats()):
+    for _, result in reversed(list(call_each(pm, "newsdiff_output_formats", stage="render", errors=[]))):
         formats.update(result)
     return dict(sorted(formats.items()))

@@ -46,6 +46,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("render.text", "newsdiff.render.text"),
     ("render.json", "newsdiff.render.json"),
     ("render.markdown", "newsdiff.render.markdown"),
+    ("render.html", "newsdiff.render.html"),
 )
 BUILTIN_NAMES = frozenset(name for name, _ in DEFAULT_PLUGINS)
 
@@ -157,8 +158,18 @@ def get_plugin_manager(
                 pm._dists[name] = (dist_name or "?", dist.version)
 
     for plugin in plugins:
-        pm.register(plugin)
+        pm.register(plugin, name=_plugin_name(plugin, pm))
     return pm
+
+
+def _plugin_name(plugin: Any, pm: pluggy.PluginManager) -> str:
+    """A readable name for a plugin registered without one: its module's or class's name."""
+    base = getattr(plugin, "__name__", None) or type(plugin).__name__
+    name, n = base, 1
+    while pm.has_plugin(name) or pm.is_blocked(name):
+        n += 1
+        name = f"{base}-{n}"
+    return name
 
 
 def _entry_points() -> list[importlib_metadata.EntryPoint]:
@@ -202,6 +213,8 @@ def call_each(
     """
     caller = getattr(pm.hook, hook_name)
     for impl in reversed(caller.get_hookimpls()):
+        if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+            continue  # wrappers wrap pluggy's own call loop, which this guarded loop replaces
         args = [kwargs[name] for name in impl.argnames]
         try:
             result = impl.function(*args)
@@ -219,3 +232,12 @@ def call_each(
 _COLLECTING = frozenset(
     {"newsdiff_find_furniture", "newsdiff_extract_quotes", "newsdiff_extract_claims", "newsdiff_file_suffixes"}
 )
+
+
+def call_first(
+    pm: pluggy.PluginManager, hook_name: str, *, stage: str, errors: list[Problem], article_id: str | None = None, **kwargs: Any
+) -> tuple[str, Any] | None:
+    """Like a ``firstresult`` hook call, but an implementation that raises is recorded and skipped."""
+    for plugin, result in call_each(pm, hook_name, stage=stage, errors=errors, article_id=article_id, **kwargs):
+        return plugin, result
+    return None

@@ -166,3 +166,11 @@ def test_plugins_json_lists_builtins():
     data = json.loads(result.stdout)
     names = [p["name"] for p in data["plugins"]]
     assert "extract.quotes" in names and all(p["builtin"] for p in data["plugins"])
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path):
+    target = tmp_path / "r.json"
+    assert cli.main(["compare", str(SEEDS), "-f", "json", "-o", str(target), "--no-plugins", "-q"]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -193,3 +193,37 @@ def test_declared_input_fields_win_over_plugins():
     declared = newsdiff.Article.from_dict({"id": "d", "text": "Body text here.", "published": "2020-02-02", "outlet": "Wire"})
     meta = newsdiff.extract(declared, pm=pm).document.metadata
     assert (meta.published, meta.outlet, meta.outlet_from, meta.byline) == ("2020-02-02", "Wire", "input", "Someone")
+
+
+class _BrokenEverywhere:
+    @hookimpl(tryfirst=True)
+    def newsdiff_file_suffixes(self):
+        raise RuntimeError("suffixes exploded")
+
+    @hookimpl(tryfirst=True)
+    def newsdiff_read_file(self, path, data):
+        raise RuntimeError("reader exploded")
+
+    @hookimpl(tryfirst=True)
+    def newsdiff_output_formats(self):
+        raise RuntimeError("formats exploded")
+
+    @hookimpl(tryfirst=True)
+    def newsdiff_render(self, report, format, options):
+        raise RuntimeError("renderer exploded")
+
+
+def test_broken_reader_and_renderer_do_not_block_the_builtins(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\n“We will win,” the coach said.", encoding="utf-8")
+    pm = newsdiff.get_plugin_manager(third_party=False, plugins=[_BrokenEverywhere()])
+    loaded = newsdiff.load(tmp_path, pm=pm)
+    assert [a.id for a in loaded] == ["a"]
+    assert "json" in newsdiff.output_formats(pm)
+    report = newsdiff.compare(loaded, pm=pm)
+    assert newsdiff.render(report, "json", pm=pm).startswith("{")
+
+
+def test_plugins_registered_without_a_name_get_a_readable_one():
+    pm = newsdiff.get_plugin_manager(third_party=False, plugins=[_Raises(), _Raises()])
+    names = [name for name, _ in pm.list_name_plugin()]
+    assert "_Raises" in names and "_Raises-2" in names

@@ -15,7 +15,7 @@ import attrs
 
 from ..errors import InputError
 from ..models import Article, LoadResult, Problem
-from ..plugins import PluginManager, default_manager
+from ..plugins import PluginManager, call_each, default_manager
 
 #: Files larger than this are refused with a clear message rather than read into memory.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -56,8 +56,8 @@ def load_text(text: str, id: str = "article", **fields) -> Article:
 def suffixes(pm: PluginManager) -> frozenset[str]:
     """Every file suffix some reader plugin reads."""
     found: set[str] = set()
-    for result in pm.hook.newsdiff_file_suffixes():
-        found.update(s.lower() for s in result)
+    for _, result in call_each(pm, "newsdiff_file_suffixes", stage="load", errors=[]):
+        found.update(s.lower() for s in result if isinstance(s, str))
     return frozenset(found)
 
 
@@ -89,12 +89,24 @@ def _read(path: Path, pm: PluginManager) -> list[Article] | LoadResult:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(str(path), "empty file")
-    try:
-        found = pm.hook.newsdiff_read_file(path=path, data=data)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a reader plugin's bug is reported as this file's problem
-        raise InputError(str(path), f"reader failed: {type(exc).__name__}: {exc}") from None
+    # Readers are asked in hook order; one that raises a bug (not InputError) is skipped and named, so a
+    # broken plugin cannot make a file unreadable that another reader could read.
+    failures: list[Problem] = []
+    found = None
+    caller = pm.hook.newsdiff_read_file
+    for impl in reversed(caller.get_hookimpls()):
+        try:
+            found = impl.function(*[{"path": path, "data": data}[a] for a in impl.argnames])
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a reader plugin's bug is reported as this file's problem
+            failures.append(Problem(stage="load", plugin=impl.plugin_name, source=str(path), message=f"{type(exc).__name__}: {exc}"))
+            continue
+        if found is not None:
+            break
+    if found is None and failures:
+        first = failures[0]
+        raise InputError(str(path), f"reader plugin {first.plugin} failed: {first.message}")
     if found is None:
         raise InputError(str(path), f"no reader for {path.suffix or 'files without a suffix'}")
     if not found:
