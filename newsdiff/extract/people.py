@@ -51,6 +51,12 @@ _PARTICLES = frozenset("al bin da de del der di du el la le van von".split())
 _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 #: The rest of a sentence after a name, for the pronouns that tell its gender.
 _SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
+#: A definite description ending in a role word or a role head ("the Russian diplomat").
+DESCRIPTION = regex.compile(
+    r"(?<![\p{L}\p{N}])[Tt]he[ \t]++(?:[\p{L}’'\-]{1,20}+[ \t]++){0,3}?(?:"
+    + "|".join(sorted(ROLE_WORDS | set(ROLE_HEADS) | PARTY_WORDS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])"
+)
 _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
 _PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
@@ -149,6 +155,8 @@ class People:
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
                 self._scan(para.start, para.end)
+                self._scan_descriptions(para.start, para.end)
+        self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._genders = {name: self._decide(votes) for name, votes in self._gender_votes.items()}
 
@@ -198,6 +206,24 @@ class People:
                 ) and toks[-1].lower() not in ORG_WORDS
                 sentence = bisect.bisect_right(self._sentence_starts, start) - 1
                 self.mentions.append(PersonMention(start, m.end(), name, subject, gender, sentence, person))
+
+    def _scan_descriptions(self, lo: int, hi: int) -> None:
+        """Definite descriptions the article has tied to a name ("the Russian diplomat"), as mentions of
+        that person, so that a pronoun after them finds the right antecedent."""
+        if not self._role_list:
+            return
+        text = self.text
+        for m in DESCRIPTION.finditer(text, lo, hi):
+            if self._inside_quote(m.start()):
+                continue
+            name = self.resolve_description(m.group(), m.start())
+            if name == m.group().strip() or not name[:1].isupper():
+                continue
+            before = text[max(lo, m.start() - 3) : m.start()].strip()
+            subject = m.start() == lo or before[-1:] in (".", "!", "?", "”", '"')
+            sentence = bisect.bisect_right(self._sentence_starts, m.start()) - 1
+            gender = self._decide(self._gender_votes.get(name, [0, 0]))
+            self.mentions.append(PersonMention(m.start(), m.end(), name, subject, gender, sentence, True))
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1

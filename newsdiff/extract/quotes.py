@@ -441,6 +441,12 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 speaker = _forward(toks, cue_end, e)
                 if speaker is not None and not _is_cap(toks[speaker[0]][2]):
                     speaker = None  # "told reporters": the hearer, not the speaker
+            if speaker is None and c > b and toks[c - 1][2].lower() in ("and", "but", "then"):
+                # "Okafor called it “…”, and added: “…”": the verbs share the sentence's subject.
+                start = b
+                while start > 0 and k - start < BEFORE_REACH and not _ends_sentence(toks, start - 1):
+                    start -= 1
+                speaker = _sentence_subject(toks, start, c)
         return Attribution((c, cue_end), speaker)
     return None
 

@@ -228,7 +228,7 @@ ORG_WORDS = frozenset(
     company conference congress corp corporation council county court department district foundation
     fund group hall herald house inc institute journal league ltd magazine ministry network news office
     organization organisation park party police post press review school senate service society state
-    states street team times today tribune union university
+    states street team times today tribune trust union university
     """.split()
 )
 

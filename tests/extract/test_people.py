@@ -1,0 +1,63 @@
+"""Who is who in one article: fullest names, pronouns, descriptions, organisations."""
+
+from __future__ import annotations
+
+import newsdiff
+from newsdiff.clean import read_article
+from newsdiff.extract.people import People, strip_name
+from newsdiff.plugins import get_plugin_manager
+
+
+def people(text: str) -> People:
+    pm = get_plugin_manager(third_party=False)
+    return People(read_article(newsdiff.Article.from_text(text), pm, []))
+
+
+STORY = """Harbour plan splits council
+
+Mayor Janet Okafor defended the harbour plan on Monday.
+
+Councillor Peter Lindqvist said the plan would cost too much. He voted against it.
+
+The mayor said the vote was close. Ms Okafor then left the chamber.
+"""
+
+
+def test_short_forms_resolve_to_the_fullest_name():
+    p = people(STORY)
+    assert p.canonical("Ms Okafor") == "Janet Okafor"
+    assert p.canonical("Lindqvist") == "Peter Lindqvist"
+
+
+def test_strip_name_drops_honorifics_and_roles():
+    assert strip_name("Mr Lindqvist")[0] == "Lindqvist"
+    assert strip_name("Mr Lindqvist")[1] == "m"
+    assert strip_name("Harbour Board Chairman Ann Ruiz")[0] == "Ann Ruiz"
+    assert strip_name("The Republican")[0] == ""
+
+
+def test_pronoun_resolves_to_compatible_antecedent_not_merely_the_last_name():
+    p = people(STORY)
+    pos = STORY.index("He voted")
+    assert p.resolve("He", pos) == "Peter Lindqvist"
+    pos = STORY.index("left the chamber")
+    assert p.resolve("she", pos) == "Janet Okafor"
+
+
+def test_description_resolves_to_the_person_the_article_tied_it_to():
+    p = people(STORY)
+    assert p.resolve("The mayor", STORY.index("The mayor said")) == "Janet Okafor"
+
+
+def test_unknown_description_stays_itself_and_unknown_pronoun_is_none():
+    p = people(STORY)
+    assert p.resolve("a senior official", 10) == "a senior official"
+    assert p.resolve("they", len(STORY) - 1) is None
+    assert p.resolve("she", 0) is None
+
+
+def test_organisation_is_kept_as_speaker_but_never_a_pronoun_antecedent():
+    text = "Fund row\n\nThe Harbour Trust said it would appeal. Later he said nothing.\n"
+    p = people(text)
+    assert p.resolve("The Harbour Trust", 12) in ("Harbour Trust", "The Harbour Trust")
+    assert p.resolve("he", text.index("he said")) is None
