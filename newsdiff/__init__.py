@@ -39,6 +39,7 @@ from .models import (
     Report,
     Sentence,
     Span,
+    StoryGroup,
     Value,
 )
 from .pipeline import compare, extract, output_formats, render
@@ -67,6 +68,7 @@ __all__ = [
     "Sentence",
     "Span",
     "SpanError",
+    "StoryGroup",
     "UnknownFormatError",
     "Value",
     "__version__",

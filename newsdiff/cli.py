@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", default="text", help="output format: text (default), json, markdown, or one a plugin adds")
     p.add_argument("--no-color", action="store_true", help="never colour the text output")
     p.add_argument("--width", type=int, default=80, help="line width of the text output (default 80)")
+    p.add_argument(
+        "--one-story",
+        action="store_true",
+        help="compare all articles as one story (by default a mixed input is first grouped into stories)",
+    )
 
     p = sub.add_parser("extract", help="extract quotes and claims, one JSON line per article")
     common(p)
@@ -99,7 +104,7 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
         print("newsdiff: error: no article could be read", file=sys.stderr)
         return EXIT_INPUT
     if args.command == "compare":
-        report = compare(loaded, pm=pm)
+        report = compare(loaded, pm=pm, group=not args.one_story)
         color = not args.no_color and args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         output = render(report, args.format, pm=pm, color=color, width=args.width)
     else:

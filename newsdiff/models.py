@@ -430,6 +430,16 @@ class QuoteCluster:
     relation: str = field(default="identical", validator=attrs.validators.in_(RELATIONS))
     speaker: str | None = None
     id: str = ""
+    #: The story (group of articles about one event) it belongs to; set by the pipeline.
+    story: str | None = None
+
+
+@frozen
+class StoryGroup:
+    """Articles of the input that cover one event, compared with each other."""
+
+    id: str
+    articles: tuple[str, ...] = field(converter=tuple)
 
 
 @frozen
@@ -442,6 +452,8 @@ class Finding:
     #: Kind-specific detail, JSON-serialisable (documented per kind in docs/report.md).
     details: Mapping[str, Any] = field(factory=dict, hash=False)
     id: str = ""
+    #: The story it belongs to; set by the pipeline.
+    story: str | None = None
 
 
 @frozen
@@ -471,6 +483,8 @@ class Report:
     quote_clusters: tuple[QuoteCluster, ...] = field(default=(), converter=tuple)
     findings: tuple[Finding, ...] = field(default=(), converter=tuple)
     errors: tuple[Problem, ...] = field(default=(), converter=tuple)
+    #: How the articles were grouped into stories (one group when they all cover one event).
+    stories: tuple[StoryGroup, ...] = field(default=(), converter=tuple)
 
     def article(self, article_id: str) -> Extraction:
         for extraction in self.extractions:

@@ -26,8 +26,10 @@ from .models import (
     Quote,
     QuoteCluster,
     Report,
+    StoryGroup,
     check_span,
 )
+from .compare.stories import group_stories
 from .errors import NewsdiffError
 from .plugins import PluginManager, call_each, call_first, default_manager
 
@@ -91,29 +93,45 @@ def _collect_claims(
 
 
 def compare(
-    articles: Iterable[Article | Extraction] | LoadResult, *, pm: PluginManager | None = None
+    articles: Iterable[Article | Extraction] | LoadResult,
+    *,
+    pm: PluginManager | None = None,
+    group: bool = True,
 ) -> Report:
     """Extract every article and compare them: the whole pipeline short of rendering.
 
     ``articles`` may be articles, extractions (extracted already) or what :func:`newsdiff.load` returned,
-    whose load errors are carried into the report.
+    whose load errors are carried into the report.  With ``group`` (the default), articles that do not
+    cover one event are first grouped into stories, and only articles of one story are compared; the
+    report's ``stories`` says which articles form which story.  ``group=False`` compares all as one story.
     """
     pm = pm or default_manager()
     errors: list[Problem] = list(getattr(articles, "errors", ()))
     extractions = [a if isinstance(a, Extraction) else extract(a, pm=pm, errors=errors) for a in articles]
-    clusters, findings = _compare(extractions, pm, errors)
-    return Report(extractions=extractions, quote_clusters=clusters, findings=findings, errors=errors)
+    groups = group_stories(extractions) if group else [list(range(len(extractions)))]
+    clusters: list[QuoteCluster] = []
+    findings: list[Finding] = []
+    stories = []
+    for n, members in enumerate(groups, 1):
+        story_id = f"s{n}"
+        stories.append(StoryGroup(story_id, [extractions[i].id for i in members]))
+        _compare([extractions[i] for i in members], pm, errors, clusters, findings, story_id)
+    return Report(extractions=extractions, quote_clusters=clusters, findings=findings, errors=errors, stories=stories)
 
 
 def _compare(
-    extractions: Sequence[Extraction], pm: PluginManager, errors: list[Problem]
-) -> tuple[list[QuoteCluster], list[Finding]]:
+    extractions: Sequence[Extraction],
+    pm: PluginManager,
+    errors: list[Problem],
+    clusters: list[QuoteCluster],
+    findings: list[Finding],
+    story_id: str,
+) -> None:
+    """Run the comparators on one story, appending to ``clusters`` and ``findings`` with report-wide ids."""
     quote_ids = {q.id: e.id for e in extractions for q in e.quotes}
     texts = {e.id: e.article.text for e in extractions}
-    clusters: list[QuoteCluster] = []
-    findings: list[Finding] = []
     if len(extractions) < 2:
-        return clusters, findings
+        return
     for plugin, result in call_each(pm, "newsdiff_compare", stage="compare", errors=errors, extractions=extractions):
         if not isinstance(result, Comparison):
             errors.append(Problem(stage="compare", plugin=plugin, message=f"returned {type(result).__name__}, not Comparison"))
@@ -127,7 +145,7 @@ def _compare(
             new_id = f"qc{len(clusters) + 1}"
             if cluster.id:
                 renamed[cluster.id] = new_id
-            clusters.append(attrs.evolve(cluster, id=new_id, members=members))
+            clusters.append(attrs.evolve(cluster, id=new_id, members=members, story=story_id))
         for finding in result.findings:
             bad = [ev for ev in finding.evidence if ev.article not in texts or not _reproduces(ev, texts[ev.article])]
             if bad:
@@ -136,8 +154,7 @@ def _compare(
             details = dict(finding.details)
             if isinstance(details.get("cluster"), str):
                 details["cluster"] = renamed.get(details["cluster"], details["cluster"])
-            findings.append(attrs.evolve(finding, id=f"f{len(findings) + 1}", details=details))
-    return clusters, findings
+            findings.append(attrs.evolve(finding, id=f"f{len(findings) + 1}", details=details, story=story_id))
 
 
 def _reproduces(evidence, text: str) -> bool:

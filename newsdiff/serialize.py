@@ -120,7 +120,7 @@ def article_dict(e: Extraction) -> dict[str, Any]:
 
 
 def cluster_dict(c: QuoteCluster) -> dict[str, Any]:
-    return {"id": c.id, "speaker": c.speaker, "relation": c.relation, "members": list(c.members)}
+    return {"id": c.id, "speaker": c.speaker, "relation": c.relation, "members": list(c.members), "story": c.story}
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -134,6 +134,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "summary": f.summary,
         "evidence": [evidence_dict(e) for e in f.evidence],
         "details": _plain(f.details),
+        "story": f.story,
     }
 
 
@@ -148,6 +149,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "quote_clusters": [cluster_dict(c) for c in report.quote_clusters],
         "findings": [finding_dict(f) for f in report.findings],
         "coverage": coverage_rows(report),
+        "stories": [{"id": g.id, "articles": list(g.articles)} for g in report.stories],
         "errors": [problem_dict(p) for p in report.errors],
     }
 

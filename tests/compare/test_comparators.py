@@ -175,3 +175,28 @@ def test_comparison_is_deterministic_and_evidence_is_real():
         assert finding["kind"]
         for ev in finding["evidence"]:
             assert texts[ev["article"]][ev["start"] : ev["end"]] == ev["text"]
+
+
+CHESS = "Chess champion retires\n\nThe Norwegian grandmaster Magnus Carlsen said he would not defend his world title, ending a decade at the top of chess."
+
+
+def test_mixed_input_is_grouped_into_stories():
+    report = story(FLOOD_A, CHESS, FLOOD_B)
+    groups = sorted(tuple(g.articles) for g in report.stories)
+    assert groups == [("a0", "a2"), ("a1",)]
+    flood = next(g.id for g in report.stories if "a0" in g.articles)
+    assert report.quote_clusters and all(c.story == flood for c in report.quote_clusters)
+    for finding in report.findings:
+        assert {e.article for e in finding.evidence} <= {"a0", "a2"}
+    data = json.loads(report.to_json())
+    assert sorted(len(s["articles"]) for s in data["stories"]) == [1, 2]
+
+
+def test_grouping_can_be_switched_off():
+    articles = [newsdiff.Article.from_text(t, id=f"a{n}") for n, t in enumerate((FLOOD_A, CHESS, FLOOD_B))]
+    report = newsdiff.compare(articles, pm=PM, group=False)
+    assert [list(g.articles) for g in report.stories] == [["a0", "a1", "a2"]]
+
+
+def test_seeds_are_one_story(seed_report):
+    assert len(seed_report.stories) == 1 and len(seed_report.stories[0].articles) == 5
