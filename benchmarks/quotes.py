@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/quotes.py [GOLD.jsonl] [--out PRED.jsonl] [--runs N] [--merge-groups]
+    python benchmarks/quotes.py [GOLD.jsonl] [--out PRED.jsonl] [--runs N] [--split-groups]
                                 [--scorer PATH] [--adjudication FILE.tsv] [--errors OUT.jsonl]
 
 GOLD defaults to ``$NEWSDIFF_POLNEAR``, else ``../shared/data/polnear-dev/dev.jsonl`` next to the repository.
@@ -86,7 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", type=Path, default=_default_gold(), help="GOLD.jsonl (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=Path("quotes-pred.jsonl"), help="predictions (default: %(default)s)")
     ap.add_argument("--runs", type=int, default=5, help="timed passes; the best is reported (default: %(default)s)")
-    ap.add_argument("--merge-groups", action="store_true", help="emit each split quote as one entry with fragments")
+    ap.add_argument(
+        "--split-groups",
+        action="store_true",
+        help="emit the parts of a split quote as separate entries (default: one entry with fragments, which "
+        "scored better on PolNeAR dev: fewer false-positive units at the same recall)",
+    )
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="score_quotes.py (default: %(default)s)")
     ap.add_argument(
         "--adjudication",
@@ -118,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     tracemalloc.stop()
 
     with args.out.open("w", encoding="utf-8") as fh:
-        for row in predictions(results, merge_groups=args.merge_groups):
+        for row in predictions(results, merge_groups=not args.split_groups):
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     n_quotes = sum(len(q) for _, q in results)
     print(f"{len(articles)} articles, {words:,} words, {n_quotes} quotes predicted -> {args.out}")
