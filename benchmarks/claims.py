@@ -25,7 +25,8 @@ Predicted values of any other kind (person, place, organisation, name, ...) are 
 * **normalised**: a matched pair whose value is also right. For numeric kinds, ``low`` and ``high`` must each
   agree within 1e-6 relative. ``None``, ``-inf`` and ``inf`` mean unbounded on that side, and an unbounded
   predicted ``low`` counts as equal to a gold ``low`` of 0 when the gold ``high`` is not 0. For dates, ``norm``
-  must be equal. For lists, the member sets must be equal, ignoring case and surrounding space. The table
+  must be equal. For lists, the member sets must be equal, ignoring case, spacing and full stops
+  ("John D Podesta" is "John D. Podesta"). The table
   shows normalised precision, recall and F1 (normalised matches over predictions and over gold values), and
   the share of matches that are normalised right.
 * **unit accuracy**: for matched numeric pairs whose gold ``unit`` is set, excluding percentages. The
@@ -177,7 +178,7 @@ def numeric_ok(gold: dict, pred: dict) -> bool:
 
 
 def _member_key(m: str) -> str:
-    return " ".join(m.split()).casefold()
+    return " ".join(m.replace(".", " ").split()).casefold()
 
 
 def normalised_ok(gold: dict, pred: dict) -> bool:
