@@ -20,7 +20,7 @@ import tracemalloc
 from pathlib import Path
 
 import newsdiff
-from newsdiff.clean import read_article
+from newsdiff.cleaning import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 FURNITURE = [

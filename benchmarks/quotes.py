@@ -26,8 +26,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from newsdiff.clean import read_article
-from newsdiff.extract.quotes import extract_quotes
+from newsdiff.cleaning import read_article
+from newsdiff.extracting.quotes import extract_quotes
 from newsdiff.models import Article, Problem
 from newsdiff.plugins import get_plugin_manager
 

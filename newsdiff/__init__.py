@@ -12,14 +12,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-# The stage packages share their names with the API functions below (``newsdiff.load`` the function,
-# ``newsdiff/load/`` the package).  Importing the packages first means the functions, bound after them,
-# are what ``newsdiff.load`` etc. refer to; the packages stay importable by their dotted names.
-from . import clean as _clean, compare as _compare, extract as _extract, load as _load, render as _render  # noqa: F401
-
 from .errors import InputError, NewsdiffError, PluginLoadError, SpanError, UnknownFormatError
 from .hookspecs import hookimpl
-from .load import load, load_text
+from .loading import load, load_text
 from .models import (
     Article,
     Claim,

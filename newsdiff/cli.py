@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import NewsdiffError
-from .load import load
+from .loading import load
 from .models import Report
 from .output import write_atomic
 from .pipeline import compare, extract, output_formats, render

@@ -185,7 +185,7 @@ class Article:
     @classmethod
     def from_file(cls, path: str | Path) -> list[Article]:
         """The articles in one file (a ``.json``/``.jsonl`` file may hold several), with the default readers."""
-        from .load import load_file
+        from .loading import load_file
 
         return load_file(Path(path))
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .clean import read_article
+from .cleaning import read_article
 from .errors import SpanError
 from .models import (
     Article,
@@ -29,7 +29,7 @@ from .models import (
     StoryGroup,
     check_span,
 )
-from .compare.stories import group_stories
+from .comparing.stories import group_stories
 from .errors import NewsdiffError
 from .plugins import PluginManager, call_each, call_first, default_manager
 

@@ -32,21 +32,21 @@ GROUP = "newsdiff"
 #: The builtin plugins, registered in this order under these names.  Each is an ordinary plugin module;
 #: pyproject.toml declares the same names as entry points of group ``newsdiff``.
 DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
-    ("load.text", "newsdiff.load.text"),
-    ("load.json", "newsdiff.load.jsonfile"),
-    ("clean.metadata", "newsdiff.clean.metadata"),
-    ("clean.furniture", "newsdiff.clean.furniture"),
-    ("extract.quotes", "newsdiff.extract.quotes"),
-    ("extract.claims", "newsdiff.extract.claims"),
-    ("compare.quotes", "newsdiff.compare.quotes"),
-    ("compare.claims", "newsdiff.compare.claims"),
-    ("compare.coverage", "newsdiff.compare.coverage"),
-    ("compare.passages", "newsdiff.compare.passages"),
-    ("compare.framing", "newsdiff.compare.framing"),
-    ("render.text", "newsdiff.render.text"),
-    ("render.json", "newsdiff.render.json"),
-    ("render.markdown", "newsdiff.render.markdown"),
-    ("render.html", "newsdiff.render.html"),
+    ("load.text", "newsdiff.loading.text"),
+    ("load.json", "newsdiff.loading.jsonfile"),
+    ("clean.metadata", "newsdiff.cleaning.metadata"),
+    ("clean.furniture", "newsdiff.cleaning.furniture"),
+    ("extract.quotes", "newsdiff.extracting.quotes"),
+    ("extract.claims", "newsdiff.extracting.claims"),
+    ("compare.quotes", "newsdiff.comparing.quotes"),
+    ("compare.claims", "newsdiff.comparing.claims"),
+    ("compare.coverage", "newsdiff.comparing.coverage"),
+    ("compare.passages", "newsdiff.comparing.passages"),
+    ("compare.framing", "newsdiff.comparing.framing"),
+    ("render.text", "newsdiff.rendering.text"),
+    ("render.json", "newsdiff.rendering.json"),
+    ("render.markdown", "newsdiff.rendering.markdown"),
+    ("render.html", "newsdiff.rendering.html"),
 )
 BUILTIN_NAMES = frozenset(name for name, _ in DEFAULT_PLUGINS)
 

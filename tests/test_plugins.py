@@ -227,3 +227,12 @@ def test_plugins_registered_without_a_name_get_a_readable_one():
     pm = newsdiff.get_plugin_manager(third_party=False, plugins=[_Raises(), _Raises()])
     names = [name for name, _ in pm.list_name_plugin()]
     assert "_Raises" in names and "_Raises-2" in names
+
+
+def test_api_functions_are_not_shadowed_by_stage_packages():
+    import importlib
+
+    newsdiff.get_plugin_manager(third_party=False)  # imports every builtin plugin module
+    for name in ("loading.text", "cleaning.furniture", "extracting.quotes", "comparing.claims", "rendering.html"):
+        importlib.import_module(f"newsdiff.{name}")
+    assert all(callable(getattr(newsdiff, f)) for f in ("load", "extract", "compare", "render"))

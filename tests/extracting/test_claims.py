@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.extract.claims import values_in
-from newsdiff.extract.numbers import NUMBER, value_of, words_value
-from newsdiff.extract.when import dates
+from newsdiff.extracting.claims import values_in
+from newsdiff.extracting.numbers import NUMBER, value_of, words_value
+from newsdiff.extracting.when import dates
 from newsdiff.testing import article_texts
 
 PM = newsdiff.get_plugin_manager(third_party=False)

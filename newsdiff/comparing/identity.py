@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from ..extract.places import place
-from ..extract.vocab import DETERMINERS, HONORIFICS, ROLE_WORDS
+from ..extracting.places import place
+from ..extracting.vocab import DETERMINERS, HONORIFICS, ROLE_WORDS
 from ..models import Extraction
 
 _WORD = regex.compile(r"[\p{L}][\p{L}’'\-.]*+")

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.models import Article, Document, Evidence, Extraction, Finding, Quote, QuoteCluster, Removed, Report
-from newsdiff.render import html as html_render
-from newsdiff.render.html import DEFAULT_COLUMNS, json_for_script, render_html
+from newsdiff.rendering import html as html_render
+from newsdiff.rendering.html import DEFAULT_COLUMNS, json_for_script, render_html
 
 from conftest import EVIL, XSS, hostile_report, parse_page  # type: ignore[import-not-found]
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from ..clean.dates import DATE, iso_from_match
-from ..clean.vocab import MONTHS, WEEKDAYS
+from ..cleaning.dates import DATE, iso_from_match
+from ..cleaning.vocab import MONTHS, WEEKDAYS
 
 _YEAR = regex.compile(r"(?<![\p{L}\p{N},.$£€-])(?:in\s++|since\s++|of\s++)?(?P<year>1[89]\d{2}|20\d{2})(?![\p{L}\p{N}])(?!\s*+(?:%|per\s?cent))")
 _MONTH_YEAR = regex.compile(

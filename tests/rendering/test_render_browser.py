@@ -8,7 +8,7 @@ import time
 import pytest
 
 import newsdiff
-from newsdiff.render.html import DEFAULT_COLUMNS
+from newsdiff.rendering.html import DEFAULT_COLUMNS
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import newsdiff
-from newsdiff.render.markdown import cell, fence, render_markdown
+from newsdiff.rendering.markdown import cell, fence, render_markdown
 
 from conftest import EVIL, XSS  # type: ignore[import-not-found]
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from ..clean.vocab import ABBREVIATIONS
+from ..cleaning.vocab import ABBREVIATIONS
 from ..hookspecs import hookimpl
 from ..models import Document, Mention, Paragraph, Quote
 from . import marks

@@ -115,7 +115,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("newsdiff.render").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("newsdiff.rendering").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _csp_hash(source: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import regex
 
 from ..hookspecs import hookimpl
-from ..extract.vocab import CUE_VERBS, PRONOUNS
+from ..extracting.vocab import CUE_VERBS, PRONOUNS
 from ..models import Comparison, Evidence, Extraction, Finding, Quote
 from . import textsim
 from .story import Story, stem, story_of

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from newsdiff.models import Article, Document, Extraction, Report
-from newsdiff.render.text import RESET, STYLES, printable, render_text
+from newsdiff.rendering.text import RESET, STYLES, printable, render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

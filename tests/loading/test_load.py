@@ -5,7 +5,7 @@ import pytest
 
 import newsdiff
 from newsdiff.errors import InputError
-from newsdiff.load.decode import decode
+from newsdiff.loading.decode import decode
 
 
 def test_txt_title_id_and_offsets(tmp_path, pm):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.extract import marks
+from newsdiff.extracting import marks
 
 
 def quoted(text: str, runs_on: bool = False) -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import newsdiff
-from newsdiff.clean import read_article
-from newsdiff.extract.people import People, strip_name
+from newsdiff.cleaning import read_article
+from newsdiff.extracting.people import People, strip_name
 from newsdiff.plugins import get_plugin_manager
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import newsdiff
-from newsdiff.compare.identity import Identities, fold
+from newsdiff.comparing.identity import Identities, fold
 
 PM = newsdiff.get_plugin_manager(third_party=False)
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.clean import read_article
-from newsdiff.extract.quotes import extract_quotes
+from newsdiff.cleaning import read_article
+from newsdiff.extracting.quotes import extract_quotes
 from newsdiff.plugins import get_plugin_manager
 
 PM = get_plugin_manager(third_party=False)

@@ -1,0 +1,92 @@
+"""The seeds compared, checked against the hand annotations (seeds-gold.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.comparing import textsim
+
+#: The contract's relations; the gold's "translation" is a variant.
+RELATION = {"identical": "identical", "variant": "variant", "translation": "variant"}
+#: The gold's names for claim findings, mapped to the kinds newsdiff reports.
+CLAIM_KINDS = {
+    "list_difference": {"list_difference"},
+    "numeric_difference": {"number_difference", "number_conflict"},
+    "agreement": {"agreement"},
+    "date_difference": {"date_difference", "date_conflict"},
+}
+
+
+def _stem(name: str) -> str:
+    return name.removesuffix(".txt")
+
+
+def _quote_for(report, article: str, text: str):
+    """The report's quote that is the gold quote: same words, or containing them, in that article."""
+    words = textsim.words(text)
+    for quote in report.article(article).quotes:
+        mine = textsim.words(quote.text)
+        if mine == words or textsim.contains(mine, words) or textsim.contains(words, mine) and len(mine) >= 2:
+            return quote
+    return None
+
+
+def _cluster_of(report, quote_ids):
+    for cluster in report.quote_clusters:
+        if set(quote_ids) <= set(cluster.members):
+            return cluster
+    return None
+
+
+def test_gold_quote_clusters(seed_report, gold):
+    missing = []
+    for group in gold["quote_clusters"]:
+        ids = []
+        for member in group["members"]:
+            quote = _quote_for(seed_report, _stem(member["article"]), member["text"])
+            ids.append(quote.id if quote else None)
+        cluster = _cluster_of(seed_report, ids) if None not in ids else None
+        if cluster is None or cluster.relation != RELATION[group["relation"]]:
+            missing.append(group["id"])
+            continue
+        assert cluster.speaker == group["speaker"], group["id"]
+    assert not missing, f"gold clusters not found: {missing}"
+
+
+def test_no_cluster_merges_two_utterances(seed_report, gold):
+    """Every cluster's members belong to one gold utterance (or to none the gold lists)."""
+    gold_of = {}
+    for group in gold["quote_clusters"]:
+        for member in group["members"]:
+            quote = _quote_for(seed_report, _stem(member["article"]), member["text"])
+            if quote:
+                gold_of.setdefault(quote.id, set()).add(group["id"])
+    for cluster in seed_report.quote_clusters:
+        groups = [gold_of[m] for m in cluster.members if m in gold_of]
+        if len(groups) >= 2:
+            assert set.intersection(*groups), (cluster.id, cluster.members)
+
+
+def test_gold_claim_findings(seed_report, gold):
+    for group in gold["claims"]:
+        wanted = CLAIM_KINDS[group["expected_finding"]]
+        articles = {_stem(m["article"]) for m in group["members"]}
+        found = [
+            f
+            for f in seed_report.findings
+            if f.kind in wanted and articles <= {e.article for e in f.evidence}
+        ]
+        assert found, group["id"]
+
+
+def test_gold_unique_facts(seed_report, gold):
+    unique = [f for f in seed_report.findings if f.kind == "unique_fact"]
+    for fact in gold["unique_facts"]:
+        article = _stem(fact["article"])
+        text = seed_report.article(article).article.text
+        at = text.find(fact["text"])
+        assert any(
+            f.evidence[0].article == article and f.evidence[0].start <= at < f.evidence[0].end for f in unique
+        ), fact["text"]
+        others = [e for e in seed_report.extractions if e.id != article]
+        assert all(not any(f.evidence[0].article == o.id and fact["text"] in f.evidence[0].text for f in unique) for o in others)
