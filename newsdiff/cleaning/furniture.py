@@ -96,7 +96,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             if not line.strip():
                 continue
         reason = _line_reason(line)
-        if reason is None and (i < first or i > last) and lines.is_headline_like(line):
+        if reason is None and (i < first or i > last) and lines.is_headline_like(line) and not lines.has_quotation(line):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
             if reason == CAPTION and first < i < last:
@@ -113,6 +113,8 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
 
 
 def _is_prose(line: str) -> bool:
+    if lines.has_quotation(line) and not lines.has_credit(line):
+        return True  # “We will appeal.” — Peter Lindqvist
     return (
         lines.ends_sentence(line)
         and len(lines.words(line)) >= PROSE_WORDS

@@ -27,6 +27,7 @@ _CREDIT = regex.compile(
     + r")\s*+$",
 )
 _TRIM = regex.compile(r"^[\W_]++|[\W_]++$")
+_QUOTATION = regex.compile(r"[“\"«][^”\"»\n]{12,400}+[”\"»]")
 _BLOGGERS = regex.compile(r"^%d bloggers? like this", regex.IGNORECASE)
 
 
@@ -87,3 +88,8 @@ def is_headline_like(line: str) -> bool:
         return True
     stripped = line.rstrip()
     return stripped.endswith("?") and len(words(line)) <= 12 and not regex.search(r"[\"“”]", line)
+
+
+def has_quotation(line: str) -> bool:
+    """A line that quotes someone at some length: speech is story, whatever its punctuation."""
+    return _QUOTATION.search(line) is not None

@@ -98,3 +98,9 @@ def test_quote_running_over_paragraphs_is_linked():
     doc = read(text)
     body = [p for p in doc.paragraphs if p.kind == "body"]
     assert body[0].quote_continues and not body[1].quote_continues
+
+
+def test_a_quote_signed_with_a_dash_is_story_not_furniture():
+    doc = read("Appeal\n\nThe court ruled against the union on Monday after a long hearing.\n\n“We will appeal this decision.” — Peter Lindqvist\n")
+    assert not doc.removed
+    assert doc.paragraphs[-1].kind == "body"
