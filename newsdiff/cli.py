@@ -103,13 +103,19 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
     if not loaded.articles:
         print("newsdiff: error: no article could be read", file=sys.stderr)
         return EXIT_INPUT
+    bar = Progress(sys.stderr, len(loaded), enabled=not args.quiet and _large(loaded))
     if args.command == "compare":
-        report = compare(loaded, pm=pm, group=not args.one_story)
+        report = compare(loaded, pm=pm, group=not args.one_story, progress=bar)
+        bar.done()
         color = not args.no_color and args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         output = render(report, args.format, pm=pm, color=color, width=args.width)
     else:
         errors: list = []
-        extractions = [extract(a, pm=pm, errors=errors) for a in loaded]
+        extractions = []
+        for n, article in enumerate(loaded, 1):
+            extractions.append(extract(article, pm=pm, errors=errors))
+            bar(n, len(loaded))
+        bar.done()
         report = Report(extractions=extractions, errors=errors)
         output = render(report, "jsonl" if args.format == "jsonl" else "json", pm=pm)
     if not args.quiet:
@@ -127,6 +133,39 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
         sys.stdout.write(output)
         sys.stdout.flush()
     return EXIT_INPUT if loaded.errors else EXIT_OK
+
+
+#: Inputs at least this large (in characters) get a progress bar: they take more than a second or two.
+PROGRESS_CHARS = 1_500_000
+
+
+def _large(articles) -> bool:
+    return sum(len(a.text) for a in articles) >= PROGRESS_CHARS
+
+
+class Progress:
+    """A one-line progress bar on a terminal's standard error; silent when not a terminal or disabled."""
+
+    def __init__(self, stream, total: int, *, enabled: bool = True, width: int = 30) -> None:
+        self.stream, self.total, self.width = stream, total, width
+        self.enabled = enabled and total > 0 and getattr(stream, "isatty", lambda: False)()
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        filled = self.width * done // max(total, 1)
+        if filled == self._shown and done != total:
+            return
+        self._shown = filled
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\rnewsdiff: extracting [{bar}] {done}/{total} articles")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled and self._shown >= 0:
+            self.stream.write("\r" + " " * (self.width + 45) + "\r")
+            self.stream.flush()
 
 
 def _plugins(pm: PluginManager, *, as_json: bool) -> int:

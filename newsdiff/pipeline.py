@@ -8,7 +8,7 @@ is dropped and reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -97,6 +97,7 @@ def compare(
     *,
     pm: PluginManager | None = None,
     group: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Extract every article and compare them: the whole pipeline short of rendering.
 
@@ -104,10 +105,16 @@ def compare(
     whose load errors are carried into the report.  With ``group`` (the default), articles that do not
     cover one event are first grouped into stories, and only articles of one story are compared; the
     report's ``stories`` says which articles form which story.  ``group=False`` compares all as one story.
+    ``progress``, when given, is called as ``progress(done, total)`` after each article is extracted.
     """
     pm = pm or default_manager()
     errors: list[Problem] = list(getattr(articles, "errors", ()))
-    extractions = [a if isinstance(a, Extraction) else extract(a, pm=pm, errors=errors) for a in articles]
+    items = list(articles)
+    extractions = []
+    for n, a in enumerate(items, 1):
+        extractions.append(a if isinstance(a, Extraction) else extract(a, pm=pm, errors=errors))
+        if progress is not None:
+            progress(n, len(items))
     groups = group_stories(extractions) if group else [list(range(len(extractions)))]
     clusters: list[QuoteCluster] = []
     findings: list[Finding] = []

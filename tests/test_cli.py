@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -174,3 +175,33 @@ def test_output_file_gets_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet():
+    tty = _Tty()
+    bar = cli.Progress(tty, 4)
+    for n in range(1, 5):
+        bar(n, 4)
+    bar.done()
+    assert "4/4 articles" in tty.getvalue() and tty.getvalue().endswith("\r")
+    pipe = io.StringIO()
+    silent = cli.Progress(pipe, 4)
+    silent(4, 4)
+    assert pipe.getvalue() == ""
+    quiet = _Tty()
+    cli.Progress(quiet, 4, enabled=False)(4, 4)
+    assert quiet.getvalue() == ""
+
+
+def test_compare_reports_progress_per_article():
+    import newsdiff
+
+    calls = []
+    articles = [newsdiff.Article.from_text(f"T{n}\n\nBody {n}.", id=f"a{n}") for n in range(3)]
+    newsdiff.compare(articles, pm=newsdiff.get_plugin_manager(third_party=False), progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
