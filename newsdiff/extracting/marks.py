@@ -8,7 +8,16 @@ A mark that finds no partner is dropped; it costs nothing beyond itself.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
 import attrs
+
+if TYPE_CHECKING:
+    from ..models import Document
+
+T = TypeVar("T")
 
 DOUBLE, SINGLE = "double", "single"
 
@@ -122,3 +131,55 @@ def _outermost(found: list[Pair]) -> list[Pair]:
             out.append(p)
             reach = p.close
     return out
+
+
+#: The paragraph kinds whose quotations are paired (and read as quotes).
+QUOTED_KINDS = ("title", "standfirst", "body", "heading")
+
+
+class PerDocument(Generic[T]):
+    """A small cache of one value per document, shared by every extractor that asks for it.
+
+    Keyed by ``id(document)``; each entry also holds the document itself, so an id is never reused while
+    its entry lives.  At most ``size`` documents are kept (least recently used first out), so a long run
+    over many articles holds a bounded amount of memory.
+    """
+
+    def __init__(self, build: Callable[[Document], T], size: int = 32) -> None:
+        self._build = build
+        self._size = size
+        self._entries: OrderedDict[int, tuple[Document, T]] = OrderedDict()
+
+    def __call__(self, document: Document) -> T:
+        key = id(document)
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] is document:
+            self._entries.move_to_end(key)
+            return entry[1]
+        value = self._build(document)
+        self._entries[key] = (document, value)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def _document_pairs(document: Document) -> list[tuple[int, list[Pair]]]:
+    text = document.text
+    return [
+        (n, pairs(text, p.start, p.end, runs_on=p.quote_continues))
+        for n, p in enumerate(document.paragraphs)
+        if p.kind in QUOTED_KINDS
+    ]
+
+
+#: ``document_pairs(document)``: ``(paragraph index, pairs)`` for each quoted-kind paragraph, computed
+#: once per document.
+document_pairs: PerDocument[list[tuple[int, list[Pair]]]] = PerDocument(_document_pairs)
+
+
+def quoted_spans(document: Document) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every quotation in the document, in order."""
+    return [(q.start, q.end) for _, found in document_pairs(document) for q in found]

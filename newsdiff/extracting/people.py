@@ -14,12 +14,13 @@ the person.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import attrs
 import regex
 
 from ..models import Document
+from .marks import PerDocument, quoted_spans
 from .vocab import (
     CUE_VERBS,
     DETERMINERS,
@@ -137,11 +138,14 @@ def first_name_gender(first: str) -> str | None:
 class People:
     """The people (and organisations) named in one article."""
 
-    def __init__(self, document: Document, quoted: Sequence[tuple[int, int]] = ()) -> None:
-        """Index the names of ``document``; names inside the ``quoted`` spans (sorted ``(start, end)``
-        pairs) are learnt from but never taken as the antecedent of a pronoun."""
+    def __init__(self, document: Document, quoted: Sequence[tuple[int, int]] | None = None) -> None:
+        """Index the names of ``document``; names inside its quotations are learnt from but never taken
+        as the antecedent of a pronoun.  The quotations are paired here (once per document, shared with
+        the quote extractor) unless ``quoted`` gives them as ``(start, end)`` pairs.
+
+        Most callers want :func:`people_of`, which builds the index once per document."""
         self.text = document.text
-        self._quoted = sorted(quoted)
+        self._quoted = sorted(quoted) if quoted is not None else quoted_spans(document)
         self._quoted_starts = [q[0] for q in self._quoted]
         self._sentence_starts = [sentence.start for sentence in document.sentences]
         self.mentions: list[PersonMention] = []
@@ -151,7 +155,6 @@ class People:
         self._gender_votes: dict[str, list[int]] = {}  # full form -> [male, female]
         self.roles: dict[str, str] = {}  # role phrase (lower) -> name
         self._role_list: list[tuple[int, tuple[str, ...], str]] = []
-        self.speakers: set[str] = set()
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
                 self._scan(para.start, para.end)
@@ -339,15 +342,15 @@ class People:
                 return best
         return phrase.strip()
 
-    def _person_like(self, name: str, gender: str | None) -> bool:
-        return gender is not None or name in self.speakers
-
-    def resolve_pronoun(self, pronoun: str, pos: int, recent: Iterable[str] = ()) -> str | None:
+    def resolve_pronoun(
+        self, pronoun: str, pos: int, recent: Iterable[str] = (), speakers: Container[str] = ()
+    ) -> str | None:
         """The person a pronoun at ``pos`` stands for.
 
         The sentences before the pronoun are searched from the nearest back; in the first one that names
         a person of a compatible gender, the first such person (the subject, usually) is the antecedent.
-        "they", "we" and "it" are not resolved here.
+        "they", "we" and "it" are not resolved here.  ``speakers`` are names the caller knows to speak
+        (so to be people), whatever their gender.  The index itself is never changed by resolving.
         """
         low = pronoun.lower()
         if low not in ("he", "him", "she", "her"):
@@ -367,7 +370,7 @@ class People:
                 gender = self._genders.get(self._full_at(name.lower(), m.start) or name)
             if gender is not None and gender != want:
                 continue
-            if not (m.person or gender is not None or name in self.speakers):
+            if not (m.person or gender is not None or name in speakers):
                 continue
             chosen, chosen_name = m, name  # keep walking left within the sentence
         if chosen_name is not None:
@@ -378,14 +381,16 @@ class People:
                 return name
         return None
 
-    def resolve(self, mention: str, pos: int, recent: Iterable[str] = ()) -> str | None:
+    def resolve(
+        self, mention: str, pos: int, recent: Iterable[str] = (), speakers: Container[str] = ()
+    ) -> str | None:
         """The canonical speaker for a mention at ``pos``; None when it cannot be told."""
         text = mention.strip()
         if not text:
             return None
         low = text.lower()
         if low in PRONOUNS:
-            return self.resolve_pronoun(low, pos, recent)
+            return self.resolve_pronoun(low, pos, recent, speakers)
         head = _PREPOSITION_CUT.split(text, 1)[0].strip() or text
         if head.split()[-1].lower().rstrip(".") in ROLE_WORDS:
             head = text  # "Secretary of State John Kerry"
@@ -418,6 +423,7 @@ class People:
             return False
         return len(name.split()) >= 2 and name.split()[0].lower() not in ("the",)
 
-    def note_speaker(self, name: str) -> None:
-        """Remember that ``name`` speaks in this article: it is a person, whatever its gender."""
-        self.speakers.add(name)
+
+#: ``people_of(document)``: the one :class:`People` index of a document, built on first use and shared by
+#: every extractor (quotes, claims, entities).  Bounded: only the most recent documents are kept.
+people_of: PerDocument[People] = PerDocument(People)

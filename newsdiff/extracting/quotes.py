@@ -27,7 +27,7 @@ from ..cleaning.vocab import ABBREVIATIONS
 from ..hookspecs import hookimpl
 from ..models import Document, Mention, Paragraph, Quote
 from . import marks
-from .people import People
+from .people import People, people_of
 from .vocab import (
     BETWEEN_WORDS,
     CUE_NOUN_FORMS,
@@ -66,7 +66,7 @@ for _phrase in CUE_PHRASES:
 #: Leading capitalised words that open a sentence without being a speaker ("In his speech, …").
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
-KINDS = ("title", "standfirst", "body", "heading")
+KINDS = marks.QUOTED_KINDS
 #: A fragment this short with no speaker is taken for a term or scare quote, not speech.
 SCARE_WORDS = 3
 #: A quotation of this many words that ends its sentence inside the marks reads as quoted speech even
@@ -470,22 +470,24 @@ def extract_quotes(document: Document) -> list[Quote]:
     out: list[Quote] = []
     groups = 0
     state = _State()
-    paragraphs = [p for p in document.paragraphs if p.kind in KINDS]
-    all_pairs = [marks.pairs(text, p.start, p.end, runs_on=p.quote_continues) for p in paragraphs]
-    if not any(all_pairs):
+    found = marks.document_pairs(document)
+    if not any(pairs for _, pairs in found):
         return []
-    people = People(document, quoted=[(q.start, q.end) for pairs in all_pairs for q in pairs])
+    paragraphs = [document.paragraphs[n] for n, _ in found]
+    all_pairs = [pairs for _, pairs in found]
+    people = people_of(document)
+    speakers: set[str] = set()  # names seen speaking: people, whatever their gender
     things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
     for para, pairs in zip(paragraphs, all_pairs):
         if not pairs:
             if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
-                state = _State(*_paragraph_speaker(text, para, people))
+                state = _State(*_paragraph_speaker(text, para, people, speakers))
             continue
         toks, where = _tokenise(text, para.start, para.end, pairs)
         last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
-            speaker, mention, cue = _resolve(text, toks, attr, people)
+            speaker, mention, cue = _resolve(text, toks, attr, people, speakers)
             if speaker is None and mention is not None and mention.text.lower() == "it" and things:
                 speaker = things[-1]  # "it added": the article or outlet quoted last
             elif speaker is not None and mention is not None and not people.is_person(speaker, mention.text):
@@ -513,13 +515,13 @@ def extract_quotes(document: Document) -> list[Quote]:
                 groups += 1
                 group = groups
             if speaker is not None:
-                people.note_speaker(speaker)
+                speakers.add(speaker)
             quote = _make_quote(text, para, pair, toks, k, attr, speaker, mention, cue, group)
             if quote is not None:
                 out.append(quote)
             last = (speaker, mention, group, cue_key)
         assert last is not None
-        trailing = _trailing_speaker(text, toks, where[-1], people)
+        trailing = _trailing_speaker(text, toks, where[-1], people, speakers)
         if trailing is not None:
             state = _State(trailing[0], trailing[1], None, False)
         else:
@@ -549,7 +551,7 @@ def _transcript_name(name: str) -> bool:
 
 
 def _resolve(
-    text: str, toks: list[tuple[int, int, str]], attr: Attribution | None, people: People
+    text: str, toks: list[tuple[int, int, str]], attr: Attribution | None, people: People, speakers: set[str]
 ) -> tuple[str | None, Mention | None, Mention | None]:
     if attr is None:
         return None, None, None
@@ -567,21 +569,23 @@ def _resolve(
     name = mention.text
     if name.isupper() and len(name) > 3:
         name = name.title()  # "WALLACE" in a transcript is the Wallace of the article
-    speaker = people.resolve(name, s0)
+    speaker = people.resolve(name, s0, speakers=speakers)
     if speaker is not None and speaker.isupper() and len(speaker) > 3:
         speaker = speaker.title()
     return speaker, mention, cue
 
 
-def _paragraph_speaker(text: str, para: Paragraph, people: People) -> tuple[str | None, Mention | None]:
+def _paragraph_speaker(
+    text: str, para: Paragraph, people: People, speakers: set[str]
+) -> tuple[str | None, Mention | None]:
     """The speaker a paragraph without quotations hands on: the subject of its last cue, if any."""
     toks, _ = _tokenise(text, para.start, para.end, [])
-    found = _trailing_speaker(text, toks, -1, people)
+    found = _trailing_speaker(text, toks, -1, people, speakers)
     return found if found is not None else (None, None)
 
 
 def _trailing_speaker(
-    text: str, toks: list[tuple[int, int, str]], after: int, people: People
+    text: str, toks: list[tuple[int, int, str]], after: int, people: People, speakers: set[str]
 ) -> tuple[str | None, Mention | None] | None:
     """The subject of the last cue after token ``after`` in a paragraph ("Caddell continued:")."""
     for c in range(len(toks) - 1, after, -1):
@@ -596,7 +600,7 @@ def _trailing_speaker(
         if span is None:
             return None
         s0, s1 = toks[span[0]][0], toks[span[1] - 1][1]
-        return people.resolve(text[s0:s1], s0), Mention(s0, s1, text[s0:s1])
+        return people.resolve(text[s0:s1], s0, speakers=speakers), Mention(s0, s1, text[s0:s1])
     return None
 
 

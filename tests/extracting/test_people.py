@@ -61,3 +61,35 @@ def test_organisation_is_kept_as_speaker_but_never_a_pronoun_antecedent():
     p = people(text)
     assert p.resolve("The Harbour Trust", 12) in ("Harbour Trust", "The Harbour Trust")
     assert p.resolve("he", text.index("he said")) is None
+
+
+def test_people_of_builds_one_index_per_document():
+    from newsdiff.extracting.people import people_of
+
+    pm = get_plugin_manager(third_party=False)
+    document = read_article(newsdiff.Article.from_text(STORY), pm, [])
+    first = people_of(document)
+    assert people_of(document) is first
+    assert first.canonical("Ms Okafor") == "Janet Okafor"
+    other = read_article(newsdiff.Article.from_text(STORY), pm, [])
+    assert people_of(other) is not first  # keyed by the document itself, not by equal text
+
+
+def test_people_of_stays_bounded():
+    from newsdiff.extracting.marks import PerDocument
+
+    built = []
+    cache = PerDocument(lambda d: built.append(d) or len(built), size=3)
+    docs = [object() for _ in range(10)]
+    for d in docs:
+        cache(d)
+    assert len(cache._entries) == 3
+    assert cache(docs[-1]) == 10 and len(built) == 10  # the latest is kept
+    cache(docs[0])
+    assert len(built) == 11  # the oldest was let go and is built again
+
+
+def test_people_without_quoted_spans_pairs_the_marks_itself():
+    text = "Council row\n\nPeter Lindqvist spoke first.\n\n“Janet Okafor is wrong,” he said.\n"
+    p = people(text)
+    assert p.resolve("he", text.index("he said")) == "Peter Lindqvist"
