@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import regex
 
 from ..hookspecs import hookimpl
-from ..models import Article, Metadata, Span
+from ..models import Article, Metadata
 from . import lines
 from .dates import DATE, iso_from_match, normalise_published
 from .structure import paragraphs

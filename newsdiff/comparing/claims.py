@@ -27,6 +27,7 @@ import attrs
 from ..hookspecs import hookimpl
 from ..models import Claim, Comparison, Evidence, Extraction, Finding, Value
 from . import textsim
+from .sets import DisjointSets
 from .story import Story, stem, story_of
 
 NUMERIC = ("number", "ordinal", "percent", "money", "measure")
@@ -188,22 +189,10 @@ def _listing(values: dict[str, str]) -> str:
 
 
 def _components(n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(n)
     for i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
-    return [g for g in groups.values() if len(g) >= 2]
+        sets.union(i, j)
+    return sets.groups(min_size=2)
 
 
 def _lists(story: Story) -> list[Finding]:

@@ -27,6 +27,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Comparison, Evidence, Extraction, Finding, Quote, QuoteCluster
 from . import textsim
+from .sets import DisjointSets
 from .story import Story, story_of
 
 #: Least share of the smaller quotation's words found in the other for a reworded match.
@@ -117,25 +118,9 @@ def _match(u: Unit, v: Unit) -> bool:
     return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
 
 
-class _Sets:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 def cluster_quotes(story: Story) -> list[QuoteCluster]:
     units = _units(story)
-    sets = _Sets(len(units))
+    sets = DisjointSets(len(units))
     # Units with the same words are one form: joined at once, and compared with others only once.
     forms: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
     by_words: dict[tuple[str, ...], int] = {}
@@ -181,7 +166,7 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
     return [attrs.evolve(c, id=f"c{n}") for n, c in enumerate(clusters, 1)]
 
 
-def _dialogue_turns(story: Story, units: list[Unit], sets: _Sets) -> None:
+def _dialogue_turns(story: Story, units: list[Unit], sets: DisjointSets) -> None:
     """Join differently translated versions of one remark: same speaker, similar length, a shared
     content word, and the same matched quotation right beside them in both articles."""
     articles_of: dict[int, set[int]] = defaultdict(set)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..models import Extraction
 from . import textsim
+from .sets import DisjointSets
 
 #: Least cosine similarity of key-term weights for two articles to be about one event.
 LINK = 0.12
@@ -58,13 +59,7 @@ def group_stories(extractions: Sequence[Extraction]) -> list[list[int]]:
     for i, vec in enumerate(vectors):
         for t, _ in sorted(vec.items(), key=lambda tx: (-tx[1], tx[0]))[:TOP_TERMS]:
             postings[t].append(i)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(n)
 
     for t in sorted(postings):
         members = postings[t]
@@ -73,13 +68,10 @@ def group_stories(extractions: Sequence[Extraction]) -> list[list[int]]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if find(i) == find(j):
+                if sets.find(i) == sets.find(j):
                     continue
                 a, b = vectors[i], vectors[j]
                 small, large = (a, b) if len(a) <= len(b) else (b, a)
                 if sum(w * large.get(t2, 0.0) for t2, w in small.items()) >= LINK:
-                    parent[max(find(i), find(j))] = min(find(i), find(j))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+                    sets.union(i, j)
+    return sets.groups()

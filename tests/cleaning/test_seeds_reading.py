@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 
 def _doc(seed_report, gold_name):

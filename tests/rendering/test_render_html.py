@@ -17,7 +17,7 @@ from newsdiff.models import Article, Document, Evidence, Extraction, Finding, Qu
 from newsdiff.rendering import html as html_render
 from newsdiff.rendering.html import DEFAULT_COLUMNS, json_for_script, render_html
 
-from conftest import EVIL, XSS, hostile_report, parse_page  # type: ignore[import-not-found]
+from conftest import EVIL, XSS, parse_page  # type: ignore[import-not-found]
 
 
 def check_inert(page: str) -> None:
