@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
+import regex
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -88,6 +89,8 @@ def classify(text: str, i: int, lo: int, hi: int) -> tuple[str, str] | None:
 
 
 _MARKS = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'")
+#: Any quotation mark or apostrophe: the only characters the pairing pass looks at.
+_MARK = regex.compile("[" + regex.escape("".join(sorted(_MARKS))) + "]")
 
 
 def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
@@ -98,9 +101,8 @@ def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
     """
     stack: list[tuple[int, str, bool]] = []  # (position, family, opened by a straight mark)
     found: list[Pair] = []
-    for i in range(lo, hi):
-        if text[i] not in _MARKS:
-            continue
+    for found_mark in _MARK.finditer(text, lo, hi):
+        i = found_mark.start()
         kind = classify(text, i, lo, hi)
         if kind is None:
             continue

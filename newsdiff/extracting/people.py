@@ -77,12 +77,17 @@ class PersonMention:
     person: bool = False  # reads as a person: honorific, gender, two-word name, or next to a cue verb
 
 
+_ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
+
+
 def strip_name(text: str) -> tuple[str, str | None]:
     """A capitalised run without leading fillers, honorifics, role words and possessives.
 
     Returns ``(name, gender)``; the name is empty when nothing name-like is left.
     """
     toks = [t.rstrip(".,;:") for t in text.split()]
+    if len(toks) == 1:
+        return _strip_word(toks[0])
     gender = None
     while toks:
         low = toks[0].lower().rstrip(".")
@@ -110,11 +115,41 @@ def strip_name(text: str) -> tuple[str, str | None]:
             break
     if toks and _POSSESSIVE.search(toks[-1]):
         toks[-1] = toks[-1][:-2]
-    if not toks or not toks[-1] or all(t.lower() in NOT_NAMES for t in toks):
+    if not toks or not toks[-1]:
         return "", gender
-    if all(t.lower() in PARTY_WORDS or t.lower() in ROLE_WORDS for t in toks):
+    lows = [t.lower() for t in toks]
+    if NOT_NAMES.issuperset(lows):
+        return "", gender
+    if _ROLE_OR_PARTY.issuperset(lows):
         return "", gender  # "the Democratic", "Republican": a description, not a name
     return " ".join(toks), gender
+
+
+def _strip_word(tok: str) -> tuple[str, str | None]:
+    """:func:`strip_name` of a run of one word (most runs are), without the general loop."""
+    low = tok.lower()
+    bare = low.rstrip(".")
+    if bare in LEADING_FILLERS or bare in DETERMINERS:
+        return "", None
+    if bare in HONORIFICS:
+        return "", "m" if bare in MALE_HONORIFICS else "f" if bare in FEMALE_HONORIFICS else None
+    if _POSSESSIVE.search(tok):
+        tok = tok[:-2]
+        low = low[:-2]
+    if not tok or low in NOT_NAMES or low in _ROLE_OR_PARTY:
+        return "", None
+    return tok, None
+
+
+_SENTENCE_END_CHARS = frozenset(".!?”\":")
+_NON_WORD_TAIL = " \t\n,;:.—–()[]\"“”‘’-"
+
+
+def _last_word(before: str) -> str:
+    """The last word of a stretch of text (lower case), for a quick test of whether a role word stands
+    just before a name."""
+    rest = before.rstrip(_NON_WORD_TAIL)
+    return rest.rsplit(None, 1)[-1].lstrip(_NON_WORD_TAIL).lower() if rest else ""
 
 
 def _demonym_like(word: str) -> bool:
@@ -155,6 +190,8 @@ class People:
         self._gender_votes: dict[str, list[int]] = {}  # full form -> [male, female]
         self.roles: dict[str, str] = {}  # role phrase (lower) -> name
         self._role_list: list[tuple[int, tuple[str, ...], str]] = []
+        self._stripped: dict[str, tuple[str, str | None]] = {}
+        self._runs: dict[str, tuple | None] = {}
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
                 self._scan(para.start, para.end)
@@ -165,50 +202,80 @@ class People:
 
     # -- building -------------------------------------------------------------------------------------
 
+    def _strip(self, raw: str) -> tuple[str, str | None]:
+        """:func:`strip_name`, remembered for the article (its names come back again and again)."""
+        found = self._stripped.get(raw)
+        if found is None:
+            found = self._stripped[raw] = strip_name(raw)
+        return found
+
+    def _run_info(self, raw: str) -> tuple | None:
+        """What a capitalised run tells by itself, remembered for the article: ``(name, gender, words,
+        offset of the name in the run, possessive, organisation, a lone not-a-name word)``; None when
+        no name is left."""
+        try:
+            return self._runs[raw]
+        except KeyError:
+            pass
+        name, gender = self._strip(raw)
+        info = None
+        if name:
+            toks = name.split()
+            last = toks[-1].lower()
+            lone = len(toks) == 1 and raw == name and name.lower() in NOT_NAMES
+            if gender is None and len(toks) >= 2:
+                first_gender = first_name_gender(toks[0])
+            else:
+                first_gender = None
+            info = (name, gender, toks, max(raw.rfind(toks[0]), 0), bool(_POSSESSIVE.search(raw)),
+                    last in ORG_WORDS, lone, first_gender)
+        self._runs[raw] = info
+        return info
+
     def _scan(self, lo: int, hi: int) -> None:
         text = self.text
+        info_of = self._run_info
+        mentions = self.mentions
+        sentence_starts = self._sentence_starts
         for m in NAME_RUN.finditer(text, lo, hi):
-            raw = m.group()
-            name, gender = strip_name(raw)
-            if not name:
+            info = info_of(m.group())
+            if info is None:
                 continue
-            toks = name.split()
-            before = text[max(lo, m.start() - 60) : m.start()]
+            name, gender, toks, offset, possessive, org, lone, first_gender = info
+            m_start, m_end = m.span()
+            before = text[m_start - 60 if m_start - 60 > lo else lo : m_start]
             stripped_before = before.rstrip()
-            at_start = m.start() == lo or stripped_before[-1:] in (".", "!", "?", "”", '"', ":")
-            if len(toks) == 1 and at_start and raw == name and name.lower() in NOT_NAMES:
+            at_start = m_start == lo or stripped_before[-1:] in _SENTENCE_END_CHARS
+            if lone and at_start:
                 continue
-            offset = raw.rfind(toks[0])
-            start = m.start() + max(offset, 0)
+            start = m_start + offset
             prev_word = stripped_before.rsplit(None, 1)[-1].lower().rstrip(".") if stripped_before else ""
-            if prev_word in HONORIFICS and gender is None:
+            if gender is None and prev_word in HONORIFICS:
                 gender = "m" if prev_word in MALE_HONORIFICS else "f" if prev_word in FEMALE_HONORIFICS else None
             subject = at_start or (prev_word in LEADING_FILLERS and len(before.split()) <= 1)
-            full = self._learn(name, start, gender)
-            if gender is None and len(toks) >= 2:
-                gender = first_name_gender(toks[0])
-                if gender:
-                    self._vote(full, gender, 3)
-            self._learn_role(before, raw, name, start)
-            if subject and not _POSSESSIVE.search(raw) and (len(toks) >= 2 or full != name):
-                rest = _SENTENCE_REST.match(text, m.end(), hi)
+            full = self._learn(name, toks, start, gender)
+            if gender is None and first_gender is not None:
+                gender = first_gender
+                self._vote(full, gender, 3)
+            if offset > 0 or _last_word(stripped_before) in _ROLE_OR_PARTY:
+                self._learn_role(before, m.group(), name, start)
+            if subject and (len(toks) >= 2 or full != name) and not possessive:
+                rest = _SENTENCE_REST.match(text, m_end, hi)
                 if rest:
                     said = {w.lower() for w in _PRONOUN_WORD.findall(rest.group())}
                     male, female = bool(said & MALE_PRONOUNS), bool(said & FEMALE_PRONOUNS)
                     if male != female:
                         self._vote(full, "m" if male else "f", 1)
             if not self._inside_quote(start):
-                after_word = _NEXT_WORD.match(text, m.end(), hi)
-                cue_next = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
-                cue_before = prev_word in CUE_VERBS
-                person = (
-                    gender is not None
-                    or cue_next
-                    or cue_before
-                    or (len(toks) >= 2 and toks[-1].lower() not in ORG_WORDS)
-                ) and toks[-1].lower() not in ORG_WORDS
-                sentence = bisect.bisect_right(self._sentence_starts, start) - 1
-                self.mentions.append(PersonMention(start, m.end(), name, subject, gender, sentence, person))
+                if org:
+                    person = False
+                elif gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS:
+                    person = True
+                else:
+                    after_word = _NEXT_WORD.match(text, m_end, hi)
+                    person = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
+                sentence = bisect.bisect_right(sentence_starts, start) - 1
+                mentions.append(PersonMention(start, m_end, name, subject, gender, sentence, person))
 
     def _scan_descriptions(self, lo: int, hi: int) -> None:
         """Definite descriptions the article has tied to a name ("the Russian diplomat"), as mentions of
@@ -245,8 +312,7 @@ class People:
             return "f"
         return None
 
-    def _learn(self, name: str, pos: int, gender: str | None) -> str:
-        toks = name.split()
+    def _learn(self, name: str, toks: list[str], pos: int, gender: str | None) -> str:
         surname = toks[-1].lower()
         forms = self._forms.setdefault(surname, [])
         if len(toks) >= 2:
@@ -301,7 +367,7 @@ class People:
 
     def canonical(self, name: str, pos: int | None = None) -> str:
         """The fullest form the article gives of a name ("Mr Johnson" -> "Boris Johnson")."""
-        stripped, _ = strip_name(name)
+        stripped, _ = self._strip(name)
         if not stripped:
             return name.strip()
         toks = stripped.split()

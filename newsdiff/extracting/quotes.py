@@ -20,6 +20,8 @@ each quotation looks at a bounded number of tokens.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -30,6 +32,7 @@ from . import marks
 from .people import People, people_of
 from .vocab import (
     BETWEEN_WORDS,
+    COMBINING_MARKS,
     CUE_NOUN_FORMS,
     CUE_PHRASES,
     CUE_VERBS,
@@ -48,7 +51,14 @@ from .vocab import (
 #: The token that stands for a whole quotation.
 QTOK = "\ue000"
 #: Words (with inner apostrophes, full stops, hyphens: "don’t", "U.S", "D-Wis"), or one other character.
-_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:[’'.\-&/][\p{L}\p{N}\p{M}]++)*+|[^\s\p{L}\p{N}\p{M}]")
+#: Stray quotation marks are no tokens: no word, no punctuation.  Compiled with the standard ``re``
+#: module, which scans this simple pattern about twice as fast as ``regex`` (the hottest loop here);
+#: ``\w`` plus the combining-mark blocks stands for letters, digits and marks (an underscore counts as a
+#: word character too).
+_TOKEN = re.compile(
+    rf"[\w{COMBINING_MARKS}]++(?:[’'.\-&/][\w{COMBINING_MARKS}]++)*+"  # a word, with inner ’ ' . - & /
+    rf"|[^\s\w{COMBINING_MARKS}\"'“”‘’„‚«»‹›]"  # or one other character, not a quotation mark
+)
 _WORDS = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
@@ -114,11 +124,10 @@ def _tokenise(text: str, lo: int, hi: int, pairs: list[marks.Pair]) -> tuple[lis
 def _scan(text: str, lo: int, hi: int, toks: list[tuple[int, int, str]]) -> None:
     if lo >= hi:
         return
+    append = toks.append
     for m in _TOKEN.finditer(text, lo, hi):
-        word = m.group()
-        if word in _QUOTE_MARKS:
-            continue  # a stray mark: no word, no punctuation
-        toks.append((m.start(), m.end(), word))
+        s, e = m.span()
+        append((s, e, text[s:e]))
 
 
 def _is_word(t: str) -> bool:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+#: The Unicode blocks of combining diacritical marks, as a character-class body for patterns compiled
+#: with the standard ``re`` module (which has no ``\p{M}``): text that was not normalised spells "é" as
+#: "e" and a combining acute, and the word must not break there.
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+
 #: Reporting verbs, in every form an attribution uses them ("said", "says", "saying", "say").  Phrasal
 #: cues ("shot back") are in CUE_PHRASES.
 _CUE_LEMMAS = """
