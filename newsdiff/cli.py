@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         _plugin_options(p)
 
     p = sub.add_parser("compare", help="compare articles about one event and report the differences")
+    parser.set_defaults(compare_parser=p)
     common(p)
     p.add_argument("-f", "--format", default="text", help="output format: text (default), json, markdown, or one a plugin adds")
     p.add_argument("--no-color", action="store_true", help="never colour the text output")
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "compare":
         formats = output_formats(pm)
         if args.format not in formats:
-            parser.error(f"unknown format {args.format!r} (choose from {', '.join(formats)})")
+            args.compare_parser.error(f"unknown format {args.format!r} (choose from {', '.join(formats)})")
     return _run(args, pm)
 
 
@@ -116,7 +117,7 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
             extractions.append(extract(article, pm=pm, errors=errors))
             bar(n, len(loaded))
         bar.done()
-        report = Report(extractions=extractions, errors=errors)
+        report = Report(extractions=extractions, errors=[*loaded.errors, *errors])
         output = render(report, "jsonl" if args.format == "jsonl" else "json", pm=pm)
     if not args.quiet:
         for problem in report.errors:

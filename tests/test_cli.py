@@ -205,3 +205,13 @@ def test_compare_reports_progress_per_article():
     articles = [newsdiff.Article.from_text(f"T{n}\n\nBody {n}.", id=f"a{n}") for n in range(3)]
     newsdiff.compare(articles, pm=newsdiff.get_plugin_manager(third_party=False), progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_extract_json_reports_unreadable_inputs(tmp_path):
+    (tmp_path / "good.txt").write_text("Title\n\nBody text here.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    result = run("extract", str(tmp_path), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert [a["id"] for a in report["articles"]] == ["good"]
+    assert any("bad.txt" in e["message"] for e in report["errors"])
