@@ -14,6 +14,7 @@ the person.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Container, Iterable, Sequence
 
 import attrs
@@ -54,10 +55,16 @@ _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 _SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
 #: A definite description ending in a role word or a role head ("the Russian diplomat").
 DESCRIPTION = regex.compile(
-    r"(?<![\p{L}\p{N}])[Tt]he[ \t]++(?:[\p{L}’'\-]{1,20}+[ \t]++){0,3}?(?:"
+    r"(?<![\p{L}\p{N}])[Tt]he[ \t]++(?:[\p{L}’'\-]{1,20}+[ \t]++){0,3}?(?i:"  # "the Foreign Secretary" too
     + "|".join(sorted(ROLE_WORDS | set(ROLE_HEADS) | PARTY_WORDS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}])"
 )
+#: "he" and "she" as words (the chain rule of pronoun resolution).
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
+_BYLINE_BY = regex.compile(r"^\s*+(?:[Bb]y|BY)\b[ \t:]*+")
+#: Between a name and the name it modifies: lower-case words ending in a role ("Trump ¦ campaign
+#: spokesman ¦ Jason Miller").
+_MODIFIER_GAP = regex.compile(r"(?:’s|'s)?+[ \t]++(?:[a-z\-]{1,20}+[ \t]++){0,3}+")
 _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
 _PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
@@ -75,6 +82,8 @@ class PersonMention:
     gender: str | None
     sentence: int = 0  # index of its sentence in the document
     person: bool = False  # reads as a person: honorific, gender, two-word name, or next to a cue verb
+    #: Modifies the name after it ("Trump campaign spokesman Jason Miller"): not the person spoken of.
+    modifier: bool = False
 
 
 _ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
@@ -192,13 +201,18 @@ class People:
         self._role_list: list[tuple[int, tuple[str, ...], str]] = []
         self._stripped: dict[str, tuple[str, str | None]] = {}
         self._runs: dict[str, tuple | None] = {}
+        self._roled: set[str] = set()  # names the article has given a role
+        self._pronouns: dict[int, list[tuple[int, str]]] = {}  # sentence -> (position, gender) of he/she
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
                 self._scan(para.start, para.end)
                 self._scan_descriptions(para.start, para.end)
+                self._scan_pronouns(para.start, para.end)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._genders = {name: self._decide(votes) for name, votes in self._gender_votes.items()}
+        #: The writer, for "I" outside quotations: the byline, else a closing contributor note.
+        self.author = self._find_author(document)
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -259,6 +273,8 @@ class People:
                 self._vote(full, gender, 3)
             if offset > 0 or _last_word(stripped_before) in _ROLE_OR_PARTY:
                 self._learn_role(before, m.group(), name, start)
+                if mentions and mentions[-1].end >= lo and _MODIFIER_GAP.fullmatch(text, mentions[-1].end, m_start):
+                    mentions[-1] = attrs.evolve(mentions[-1], modifier=True)
             if subject and (len(toks) >= 2 or full != name) and not possessive:
                 rest = _SENTENCE_REST.match(text, m_end, hi)
                 if rest:
@@ -278,22 +294,89 @@ class People:
                 mentions.append(PersonMention(start, m_end, name, subject, gender, sentence, person))
 
     def _scan_descriptions(self, lo: int, hi: int) -> None:
-        """Definite descriptions the article has tied to a name ("the Russian diplomat"), as mentions of
-        that person, so that a pronoun after them finds the right antecedent."""
-        if not self._role_list:
-            return
+        """Definite descriptions as mentions of a person, so that a pronoun after them finds the right
+        antecedent: anywhere, when the article has tied them to a name ("the Russian diplomat"); and as
+        the subject of a sentence even when it has not ("The Foreign Secretary told Lavrov … He …")."""
         text = self.text
-        for m in DESCRIPTION.finditer(text, lo, hi):
-            if self._inside_quote(m.start()):
+        tied: set[int] = set()
+        if self._role_list:
+            for m in DESCRIPTION.finditer(text, lo, hi):
+                if self._inside_quote(m.start()):
+                    continue
+                name = self.resolve_description(m.group(), m.start())
+                if name == m.group().strip() or not name[:1].isupper():
+                    continue
+                before = text[max(lo, m.start() - 3) : m.start()].strip()
+                subject = m.start() == lo or before[-1:] in (".", "!", "?", "”", '"')
+                sentence = bisect.bisect_right(self._sentence_starts, m.start()) - 1
+                gender = self._decide(self._gender_votes.get(name, [0, 0]))
+                self.mentions.append(PersonMention(m.start(), m.end(), name, subject, gender, sentence, True))
+                tied.add(m.start())
+        starts = self._sentence_starts
+        for sentence in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+            at = starts[sentence]
+            if at in tied or text[at : at + 4] not in ("The ", "the "):
                 continue
-            name = self.resolve_description(m.group(), m.start())
-            if name == m.group().strip() or not name[:1].isupper():
+            m = DESCRIPTION.match(text, at, hi)
+            if m is None or self._inside_quote(at):
                 continue
-            before = text[max(lo, m.start() - 3) : m.start()].strip()
-            subject = m.start() == lo or before[-1:] in (".", "!", "?", "”", '"')
-            sentence = bisect.bisect_right(self._sentence_starts, m.start()) - 1
+            name = self._tie_subject_description(m.group(), at, sentence)
             gender = self._decide(self._gender_votes.get(name, [0, 0]))
-            self.mentions.append(PersonMention(m.start(), m.end(), name, subject, gender, sentence, True))
+            self.mentions.append(PersonMention(at, m.end(), name, True, gender, sentence, True))
+
+    def _tie_subject_description(self, phrase: str, pos: int, sentence: int) -> str:
+        """The person a description opening a sentence stands for.
+
+        Tied by the article ("the foreign secretary" after "Foreign Secretary Boris Johnson"), that
+        person.  Otherwise the writer is varying how they name the subject of the sentence before
+        ("Johnson’s visit … . The Foreign Secretary told Lavrov …"): when that subject is a person with
+        no role of their own, the description is tied to them from here on.  Failing both, the
+        description itself (a speaker the article never names).
+        """
+        name = self.resolve_description(phrase, pos)
+        if name != phrase.strip():
+            return name
+        previous = [m for m in self.mentions if m.sentence == sentence - 1 and m.subject]
+        if previous:
+            m = previous[0]
+            full = self.canonical(m.name, m.start)
+            person = m.person or self._decide(self._gender_votes.get(full, [0, 0])) is not None
+            if person and len(full.split()) >= 2 and full not in self._roled:
+                words = [w.lower() for w in _LOWER_WORDS.findall(phrase)]
+                role = tuple(w for w in words if w not in DETERMINERS)
+                if role:
+                    self._role_list.append((pos, role, full))
+                    self._roled.add(full)
+                    for k in range(len(role)):
+                        self.roles.setdefault(" ".join(role[k:]), full)
+                    return full
+        return phrase.strip()
+
+    def _scan_pronouns(self, lo: int, hi: int) -> None:
+        """Where "he" and "she" stand outside quotations, by sentence, for the chain rule of
+        :meth:`resolve_pronoun`."""
+        starts = self._sentence_starts
+        for m in _SUBJECT_PRONOUN.finditer(self.text, lo, hi):
+            at = m.start()
+            if self._inside_quote(at):
+                continue
+            sentence = bisect.bisect_right(starts, at) - 1
+            self._pronouns.setdefault(sentence, []).append((at, "f" if m.group()[0] in "Ss" else "m"))
+
+    def _find_author(self, document: Document) -> str | None:
+        byline = document.metadata.byline
+        if byline:
+            name = _BYLINE_BY.sub("", byline).strip()
+            if name and len(name.split()) <= 4 and " and " not in name:
+                return name
+        body = [p for p in document.paragraphs if p.kind == "body"]
+        for para in body[-2:]:
+            m = NAME_RUN.match(self.text, para.start, para.end)
+            if m and len(m.group().split()) >= 2 and self.text.startswith(" is ", m.end()):
+                name, _ = strip_name(m.group())
+                if len(name.split()) >= 2:
+                    return name  # "Jane Doe is a columnist …": a contributor note
+        return None
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -343,6 +426,7 @@ class People:
                 break
         if role:
             canonical = self.canonical(name, pos)
+            self._roled.add(canonical)
             self._role_list.append((pos, tuple(role), canonical))
             for k in range(len(role)):
                 self.roles.setdefault(" ".join(role[k:]), canonical)
@@ -419,33 +503,63 @@ class People:
         (so to be people), whatever their gender.  The index itself is never changed by resolving.
         """
         low = pronoun.lower()
+        if low in ("i", "me"):
+            return self.author  # a first-person piece: the writer (quoted "I"s are resolved as quotes)
         if low not in ("he", "him", "she", "her"):
             return None
         want = "m" if low in ("he", "him") else "f"
         i = bisect.bisect_left(self._starts, pos)
-        chosen: PersonMention | None = None
-        chosen_name = None
+        known: PersonMention | None = None  # leftmost candidate of the sentence whose gender is `want`
+        unknown: PersonMention | None = None  # leftmost one whose gender is not known
+        names: dict[int, str] = {}
+        sentence = -1
         for m in reversed(self.mentions[max(0, i - PRONOUN_MENTIONS) : i]):
             if pos - m.start > PRONOUN_REACH:
                 break
-            if chosen is not None and m.sentence != chosen.sentence:
-                break
+            if m.sentence != sentence:
+                found = self._antecedent_in(sentence, known, unknown, want, pos)
+                if found is not None:
+                    return names[found.start]
+                known = unknown = None
+                sentence = m.sentence
+            if m.modifier:
+                continue
             name = self.canonical(m.name, m.start)
             gender = self._genders.get(name)
             if gender is None and len(name.split()) == 1:
                 gender = self._genders.get(self._full_at(name.lower(), m.start) or name)
             if gender is not None and gender != want:
                 continue
-            if not (m.person or gender is not None or name in speakers):
+            if gender is None and not (m.person or name in speakers):
                 continue
-            chosen, chosen_name = m, name  # keep walking left within the sentence
-        if chosen_name is not None:
-            return chosen_name
+            names[m.start] = name
+            if gender is None:
+                unknown = m  # keep walking left within the sentence
+            else:
+                known = m
+        found = self._antecedent_in(sentence, known, unknown, want, pos)
+        if found is not None:
+            return names[found.start]
         for name in recent:
             gender = self._genders.get(name)
             if gender is None or gender == want:
                 return name
         return None
+
+    def _antecedent_in(
+        self, sentence: int, known: PersonMention | None, unknown: PersonMention | None, want: str, pos: int
+    ) -> PersonMention | None:
+        """The antecedent a sentence offers: its leftmost candidate known to have the pronoun's gender,
+        else its leftmost candidate of unknown gender; none when the sentence continues a chain (a
+        pronoun of the same gender comes before the candidate: "He told Lavrov …" speaks of whoever
+        "He" is, so the search goes on to the sentence before)."""
+        chosen = known or unknown
+        if chosen is None:
+            return None
+        pronouns = self._pronouns.get(sentence)
+        if pronouns and any(at < chosen.start and gender == want for at, gender in pronouns if at < pos):
+            return None
+        return chosen
 
     def resolve(
         self, mention: str, pos: int, recent: Iterable[str] = (), speakers: Container[str] = ()

@@ -41,6 +41,7 @@ from .vocab import (
     HONORIFICS,
     LEADING_FILLERS,
     NAMING_WORDS,
+    OBJECT_CUE_VERBS,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_FILLERS,
@@ -446,11 +447,13 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 speaker = _sentence_subject(toks, b, c)
         else:
             speaker = _backward(toks, b, c)
-            if speaker is None and cue_end < e:
+            if speaker is None and cue_end < e and low not in OBJECT_CUE_VERBS:
                 speaker = _forward(toks, cue_end, e)
                 if speaker is not None and not _is_cap(toks[speaker[0]][2]):
                     speaker = None  # "told reporters": the hearer, not the speaker
-            if speaker is None and c > b and toks[c - 1][2].lower() in ("and", "but", "then"):
+            if speaker is None and c > b and (
+                toks[c - 1][2].lower() in ("and", "but", "then") or low in OBJECT_CUE_VERBS
+            ):
                 # "Okafor called it “…”, and added: “…”": the verbs share the sentence's subject.
                 start = b
                 while start > 0 and k - start < BEFORE_REACH and not _ends_sentence(toks, start - 1):

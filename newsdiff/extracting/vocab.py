@@ -49,7 +49,15 @@ def _forms(lemma: str) -> set[str]:
     return {lemma, lemma + ending, lemma + "ed", lemma + "ing"}
 
 
-CUE_VERBS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _forms(lemma))
+#: Verbs that put someone else's words in the writer's sentence with their object first ("accused Mr
+#: Johnson of being a ‘hostage’", "dismissed it as ‘…’", "likened the rules to ‘…’"): the subject of the
+#: verb speaks, and the words after the verb are its object, never the speaker.
+_OBJECT_CUE_LEMMAS = """
+accuse brand condemn decry deride describe dismiss hail liken slam
+"""
+
+CUE_VERBS = frozenset(form for lemma in (_CUE_LEMMAS + _OBJECT_CUE_LEMMAS).split() for form in _forms(lemma))
+OBJECT_CUE_VERBS = frozenset(form for lemma in _OBJECT_CUE_LEMMAS.split() for form in _forms(lemma))
 
 #: Multi-word cues.  Checked before single verbs, so "hit back" is reported whole.
 CUE_PHRASES = (

@@ -120,6 +120,80 @@ def test_pronoun_resolves_to_the_right_antecedent():
     assert all(q.speaker not in ("he", "she") for q in found)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr Lindqvist rejected the budget and accused Ms Okafor of being a “puppet” of the developers.",
+        "Mr Lindqvist dismissed the plan as “a developer’s wish list” on Monday.",
+        "Mr Lindqvist described Ms Okafor as “reckless” with public money.",
+        "Mr Lindqvist likened the harbour scheme to “selling the family silver”.",
+    ],
+)
+def test_object_cues_credit_their_subject_not_their_object(sentence):
+    """Verbs that put the object first (accuse X of, dismiss X as, describe X as, liken X to): the subject
+    speaks, never the object."""
+    (q,) = quotes(INTRO + sentence)
+    assert q.speaker == "Peter Lindqvist", sentence
+    assert q.kind == "fragment"
+
+
+def test_pronoun_after_a_description_subject_is_the_description_not_the_object():
+    """A sentence opened by a description ("The councillor told Mr Reyes …") hands "He" in the next
+    sentence to the description's person (the subject of the sentence before), not to the object."""
+    body = (
+        "Peter Lindqvist’s campaign against the harbour plan has been long and bitter.\n\n"
+        "The councillor told Mr Tom Reyes that the vote must wait until spring.\n\n"
+        "He also praised the harbour staff, joking that “they work harder than the council ever will.”"
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_pronoun_chain_skips_the_objects_of_a_pronoun_subject():
+    """“He …” after a sentence whose subject is already "He" continues the chain back to the name, past
+    the names that sentence holds as objects."""
+    body = (
+        INTRO
+        + "Mr Lindqvist spoke after the vote.\n\n"
+        + "He said the Harbour Trust and North Bay had been ignored.\n\n"
+        + "“We were never asked,” he said."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_pronoun_prefers_a_name_of_its_gender_to_a_group():
+    body = (
+        INTRO
+        + "Mr Lindqvist had pledged to back the plan.\n\n"
+        + "Delegates asked how Mr Lindqvist could turn back on a pledge he made in May.\n\n"
+        + "“The day that was broken was the day this became personal,” he said."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_a_name_modifying_a_role_is_not_the_antecedent():
+    """"Lindqvist campaign spokesman Tom Reyes": Lindqvist modifies the role; "he" is Reyes."""
+    body = (
+        INTRO
+        + "Lindqvist campaign spokesman Tom Reyes told reporters the plan was safe. However, he could not say "
+        "when the vote would be held.\n\n“We do not have a date yet,” he said."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_first_person_writer_is_the_contributor():
+    body = (
+        "When my mother asked about the harbour, I said, “I would never sell it.”\n\n"
+        "The vote is on Friday.\n\n"
+        "Maria Lund is a writer who lives by the harbour."
+    )
+    found = quotes(body)
+    assert [q.speaker for q in found] == ["Maria Lund"]
+
+
 def test_description_resolves_to_the_name():
     found = quotes(INTRO + "“The harbour stays,” the mayor said.")
     assert found[0].speaker == "Janet Okafor"
