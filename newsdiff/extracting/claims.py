@@ -17,32 +17,35 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import NUMBER, norm, value_of
-from .people import People
+from .numbers import IMPLIED_UNITS, NUMBER, VAGUE_OF, qualified, norm, value_of
+from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
+from .claims_vocab import (
+    CLOCK_WORDS,
+    CURRENCY_SIGNS,
+    MEASURES,
+    MONEY_WORDS,
+    ORDINAL_IDIOMS,
+    PRONOUN_NEXT,
+    UNIT_STOPS,
+)
 from .when import dates
 
 _UNIT_WORD = regex.compile(r"[\s\-]++([\p{L}][\p{L}’'\-]*+)")
-#: Words that end the phrase naming what a number counts.
-_UNIT_STOPS = frozenset(
-    """
-    a about across after against ago also an and are as at be been before being between but by could did
-    do during each for from had has have he her his in into is it its more most of on or our over per
-    since so than that the their them then there these they this those through to under until up was we
-    were which while who will with would
-    """.split()
-)
-#: Measures whose unit comes before the number ("magnitude 6.2").
-_UNIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:magnitude|aged|age|number|no\.|category|level|grade|phase)\s++$", regex.IGNORECASE)
-_MONEY_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR", "yen": "JPY"}
-_CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_MEASURES = frozenset(
-    """
-    acre centimetre centimeter cm day degree foot ft gallon gram hectare hour inch kg kilogram kilometre
-    kilometer km litre liter metre meter mile millimetre minute mm month ounce pound second ton tonne week
-    year yard
-    """.split()
-)
+#: Measures whose unit comes before the number ("magnitude 6.2"); an age is a count of years.
+_UNIT_BEFORE = regex.compile(r"(?<![\p{L}])(magnitude|aged|age|number|no\.|category|level|grade|phase)\s++$", regex.IGNORECASE)
+_AGE_WORDS = frozenset({"age", "aged"})
+#: A number inside a code or a clock time: "EB-5", "F-16", "6:00", "10:30".
+_HALF_OF = regex.compile(r"\s++of\s++", regex.IGNORECASE)
+_CODE_BEFORE = regex.compile(r"(?:\p{L}-|\d:)$")
+_CODE_AFTER = regex.compile(r":\d")
+_CLOCK_AFTER = regex.compile(r"\s*+([\p{L}.’']{1,7}+)")
+#: "two to three weeks", "5 to 10", "between 20 and 30": the second number of a range.
+_RANGE_JOIN = regex.compile(r"\s*+(?:to|or|-|–)\s*+", regex.IGNORECASE)
+#: A capitalised word just before, which is not the first word of the sentence ("Ground Zero", not "In Two").
+_NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;]\s++)\p{Lu}[\p{L}.]*+\s++$")
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])the\s++$", regex.IGNORECASE)
+_OF_THE = regex.compile(r"\s++of(?:\s++the)?(?=\s)", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}][\p{L}’'.\-]*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: Words between a subject and its reporting verb ("Russia also says", "both said", "have claimed").
@@ -56,7 +59,7 @@ def newsdiff_extract_claims(document: Document, quotes: Sequence[Quote]) -> list
 
 def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Claim]:
     text = document.text
-    people = People(document)
+    people = people_of(document)
     kinds = {i: p.kind for i, p in enumerate(document.paragraphs)}
     published = document.metadata.published
     out = []
@@ -91,30 +94,55 @@ def values_in(text: str, lo: int, hi: int, published: str | None, people: People
     for d in dates(text, lo, hi, published):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
         taken.append((d.start, d.end))
-    for m in NUMBER.finditer(text, lo, hi):
-        if not free(m.start(), m.end()):
+    numbers = [m for m in NUMBER.finditer(text, lo, hi) if free(m.start(), m.end())]
+    skip_next = False
+    for i, m in enumerate(numbers):
+        if skip_next:
+            skip_next = False
+            continue
+        if not _is_value(text, m, lo, hi):
             continue
         parsed = value_of(m)
         if parsed is None:
             continue
         low, high, kind = parsed
-        if kind == "number" and m.group("words") and m.group("words").lower() == "one" and not m.group("qual"):
-            continue  # "one of", "at one point": rarely a count
-        if kind == "ordinal" and m.group()[:1].isupper() and regex.match(r"\s++\p{Lu}", text[m.end() : m.end() + 3]):
-            continue  # part of a name: "Second World War", "First Amendment"
+        start, end = m.span()
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if nxt is not None and (m.group("vague") or "").lower() == "half" and _HALF_OF.fullmatch(text, end, nxt.start()):
+            whole = value_of(nxt)
+            if whole is not None and not nxt.group("qual"):
+                kind, end, skip_next, m = whole[2], nxt.end(), True, nxt  # "half of 1 percent"
+                low, high = qualified(whole[0] / 2, _qual(numbers[i]))
+        elif nxt is not None and kind == "number" and not m.group("qual") and not nxt.group("qual"):
+            join = _RANGE_JOIN.fullmatch(text, end, nxt.start())
+            second = value_of(nxt) if join else None
+            if second is not None and second[2] == kind and second[0] > low and (m.group("words") is None) == (nxt.group("words") is None):
+                high, end = second[1], nxt.end()  # "two to three weeks"
+                skip_next = True
+                m = nxt
         unit = _unit(text, m, hi)
-        if kind == "money" and m.group("money"):
-            unit = _CURRENCY_SIGNS[m.group("money")]
-        elif unit in _MONEY_WORDS:
-            kind, unit = "money", _MONEY_WORDS[unit]
-        elif _UNIT_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
-            kind, unit = "measure", _UNIT_BEFORE.search(text, max(lo, m.start() - 12), m.start()).group().split()[0].lower()
-        elif unit and unit.split()[0] in _MEASURES and text[m.end() : m.end() + 1] == "-":
+        vague = " ".join((m.group("vague") or "").lower().split())
+        if vague in IMPLIED_UNITS:
+            unit = IMPLIED_UNITS[vague]
+        before = _UNIT_BEFORE.search(text, max(lo, start - 12), start)
+        if kind == "percent":
+            unit = "percent"
+        elif kind == "money" and m.group("money"):
+            unit = CURRENCY_SIGNS[m.group("money")]
+        elif unit in MONEY_WORDS:
+            kind, unit = "money", MONEY_WORDS[unit]
+        elif before and before.group(1).lower() in _AGE_WORDS:
+            unit = "year"
+        elif before:
+            kind, unit = "measure", before.group(1).lower()
+        elif kind == "number" and unit and unit.split()[0] in MEASURES and text[m.end() : m.end() + 1] == "-":
             kind, unit = "measure", unit.split()[0]
+        if kind == "ordinal" and unit is not None and f"{m.group().lower()} {unit.split()[0]}" in ORDINAL_IDIOMS:
+            continue
         values.append(
-            Value(kind, m.start(), m.end(), m.group(), norm(low, high), low=_finite(low), high=_finite(high), unit=unit)
+            Value(kind, start, end, text[start:end], norm(low, high), low=_finite(low), high=_finite(high), unit=unit)
         )
-        taken.append(m.span())
+        taken.append((start, end))
     found = [e for e in entities(text, lo, hi, people) if free(e.start, e.end)]
     for start, end, members in lists(text, found):
         values.append(Value("list", start, end, text[start:end], "; ".join(members), members=members))
@@ -122,6 +150,37 @@ def values_in(text: str, lo: int, hi: int, published: str | None, people: People
         values.append(Value(e.kind, e.start, e.end, text[e.start : e.end], e.name))
     values.sort(key=lambda v: (v.start, -v.end, v.kind))
     return values
+
+
+def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
+    """Whether a NUMBER match is a value, not a code, a clock time, part of a name or a pronoun."""
+    start, end = m.span()
+    if m.group("digits") and not m.group("money"):
+        if _CODE_BEFORE.search(text, max(lo, start - 2), start) or _CODE_AFTER.match(text, end, hi):
+            return False  # "EB-5", "6:00"
+        after = _CLOCK_AFTER.match(text, end, hi)
+        if after and after.group(1).lower() in CLOCK_WORDS:
+            return False  # "6 o'clock", "9 p.m."
+    if (m.group("vague") or "").lower() == "half" and not _HALF_OF.match(text, end, hi):
+        return False  # "half" alone is rarely a checkable quantity; "half of 1 percent" is
+    words = m.group("words") or m.group("ordinal")
+    if words and not m.group("qual"):
+        low = words.lower()
+        if low == "one":
+            return False  # "one of", "at one point": rarely a count
+        if words[:1].isupper() and _NAME_BEFORE.search(text, max(lo, start - 30), start):
+            return False  # part of a name: "Ground Zero", "Apollo Eleven"
+        if m.group("ordinal") and words[:1].isupper() and regex.match(r"\s++\p{Lu}", text[end : end + 3]):
+            return False  # part of a name: "Second World War", "First Amendment"
+        if m.group("words") and _THE_BEFORE.search(text, max(lo, start - 5), start):
+            nxt = _UNIT_WORD.match(text, end, hi)
+            if nxt is None or nxt.group(1).lower() in PRONOUN_NEXT or nxt.group(1).lower().endswith("ed"):
+                return False  # "the two met", "the two of them": a pronoun
+    return True
+
+
+def _qual(m: regex.Match) -> str:
+    return " ".join((m.group("qual") or "").lower().split())
 
 
 def _finite(x: float) -> float | None:
@@ -141,6 +200,10 @@ def _singular(word: str) -> str:
 def _unit(text: str, m: regex.Match, hi: int) -> str | None:
     """What a number counts: the words after it up to a function word or a verb, lower case, singular."""
     pos = m.end()
+    if " ".join((m.group("vague") or "").lower().split()) in VAGUE_OF:
+        of = _OF_THE.match(text, pos, hi)
+        if of:
+            pos = of.end()  # "hundreds of times", "a couple of briefings"
     words: list[str] = []
     while len(words) < 4:
         w = _UNIT_WORD.match(text, pos, hi)
@@ -148,7 +211,7 @@ def _unit(text: str, m: regex.Match, hi: int) -> str | None:
             break
         word = w.group(1)
         low = word.lower()
-        if low in _UNIT_STOPS or low in CUE_VERBS or (low.endswith("ing") and words):
+        if low in UNIT_STOPS or low in CUE_VERBS or (low.endswith("ing") and words):
             break
         words.append(low)
         pos = w.end()
@@ -159,7 +222,7 @@ def _unit(text: str, m: regex.Match, hi: int) -> str | None:
     if not words:
         return None
     words[-1] = _singular(words[-1])
-    return " ".join(_singular(w) if w.endswith("s") and w[:-1] in _MEASURES else w for w in words)
+    return " ".join(_singular(w) if w.endswith("s") and w[:-1] in MEASURES else w for w in words)
 
 
 def _source(text: str, lo: int, hi: int, quotes: Sequence[Quote], people: People) -> str | None:

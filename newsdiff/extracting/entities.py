@@ -36,8 +36,22 @@ NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTIC
 _OPENING = regex.compile(r"[\s“‘\"'«(\[—–-]*+")
 _ACRONYM = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{N}&]{1,7}+|\p{Lu}\.(?:\p{Lu}\.)++)$")
 _TOKEN = regex.compile(r"\S++")
-_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|&\s*+)")
+_HONORIFIC = "|".join(sorted(HONORIFICS, key=len, reverse=True))
+#: What joins two members of a list: a comma, "and", "or" or "&", then perhaps "the" or an honorific ("Mr. Obama
+#: and Mr. Xi", "Poland, Hungary and the Czech Republic"); a short parenthesis may follow a member ("Cory Booker
+#: (D-N.J.) and Tim Scott").
+_LIST_GAP = regex.compile(
+    rf"""
+    (?:\s*+\([^()\n]{{1,24}}+\))?
+    \s*+(?P<sep>,\s*+(?P<conj1>and\s++|or\s++)?|(?P<conj2>and\s++|or\s++|&\s*+))
+    (?:(?:the|either|both)\s++)?
+    (?:(?:{_HONORIFIC})\.?\s++)?
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
 _POSSESSIVE = regex.compile(r"[’']s$")
+_PAREN_OPEN = regex.compile(r"\s*+\(\s*+")
+_PAREN_CLOSE = regex.compile(r"[^()\n]{0,12}+\)")
 
 
 @attrs.frozen
@@ -100,7 +114,7 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
         or toks[0][2].lower() in DETERMINERS
         or toks[0][2].lower().rstrip(".") in HONORIFICS
         or toks[0][2].lower() in NOT_NAMES
-        or (toks[0][2].lower() in ROLE_WORDS and len(toks) > 1)
+        or (_role(toks[0][2]) and len(toks) > 1)
     ):
         toks.pop(0)
         at_sentence_start = False
@@ -126,22 +140,56 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
     return Entity(start, end, "name", name)
 
 
+def _role(word: str) -> bool:
+    """A role word, singular or plural ("Senator", "Senators")."""
+    low = word.lower().rstrip(".")
+    return low in ROLE_WORDS or (low.endswith("s") and low[:-1] in ROLE_WORDS)
+
+
 def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """Runs of two or more entities of one kind joined by commas and "and"/"or"."""
+    """Runs of two or more entities of one kind joined by commas and "and"/"or".
+
+    The last member must be joined by a conjunction: "Everett, Wash." and "Dianne Feinstein, Democrat" are a
+    place and its state, a name and its apposition, not lists.  A lone word before "and" and a name that
+    goes on ("Securities and Exchange Commission") is one name."""
     run: list[Entity] = []
+    conj: list[bool] = []  # whether each member after the first was joined by a conjunction
 
     def emit() -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        if len(run) >= 2:
-            yield run[0].start, run[-1].end, tuple(e.name for e in run)
+        last = max((i + 1 for i, c in enumerate(conj) if c), default=0)
+        if last >= 1:
+            members = run[: last + 1]
+            yield members[0].start, members[-1].end, tuple(e.name for e in members)
 
     for entity in found:
+        if run and _PAREN_OPEN.fullmatch(text, run[-1].end, entity.start) and _PAREN_CLOSE.match(text, entity.end):
+            continue  # "Cory Booker (D-N.J.)": a note on the member, not a member
         if run:
-            gap = text[run[-1].end : entity.start]
-            joined = _LIST_GAP.fullmatch(gap) is not None
-            same_kind = entity.kind == run[-1].kind or "name" in (entity.kind, run[-1].kind)
-            if joined and same_kind:
+            gap = _LIST_GAP.fullmatch(text, run[-1].end, entity.start)
+            joined = gap is not None and bool(gap.group("conj1") or gap.group("conj2"))
+            same_kind = _compatible(run[-1].kind, entity.kind, joined)
+            if gap and same_kind and not _one_name(text, run[-1], entity, gap):
                 run.append(entity)
+                conj.append(joined)
                 continue
             yield from emit()
-        run = [entity]
+        run, conj = [entity], []
     yield from emit()
+
+
+def _compatible(a: str, b: str, joined: bool) -> bool:
+    """Whether two kinds may share a list: the same kind, or an untyped name with anything; but a place and a
+    name joined by a comma alone are a dateline or an address ("Springville, Ohio, Mr. Pratt and …")."""
+    return a == b or ("name" in (a, b) and (joined or "place" not in (a, b)))
+
+
+def _one_name(text: str, first: Entity, second: Entity, gap: regex.Match) -> bool:
+    """"Securities and Exchange Commission", "Immigration and Customs Enforcement": an unknown single word,
+    "and", then an organisation or a name of two or more words, with nothing else between."""
+    return (
+        first.kind == "name"
+        and " " not in text[first.start : first.end]
+        and second.kind in ("organisation", "name")
+        and " " in second.name
+        and gap.group().strip().lower() == "and"
+    )

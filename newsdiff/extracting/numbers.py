@@ -14,22 +14,67 @@ UNITS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
-#: Vague quantities as ranges: "dozens" is taken as 24 to 99.
+#: Vague quantities as ranges: "dozens" is taken as 24 to 99, "millions" as twice a million up to just under
+#: ten million (the conventions of ``benchmarks/data/README.md``).  "twice" and "a decade" are counts of 2 and
+#: 1 (of times, of decades: see ``IMPLIED_UNITS``).
 VAGUE = {
-    "a dozen": (12, 12), "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "millions": (2e6, 9.99e8), "a handful": (2, 6), "several": (3, 9), "a few": (2, 5), "half": (0.5, 0.5),
+    "a couple": (2, 2),
+    "a decade": (1, 1),
+    "a dozen": (12, 12),
+    "a few": (2, 5),
+    "a handful": (2, 6),
+    "billions": (2e9, 9_999_999_999),
+    "dozens": (24, 99),
+    "half": (0.5, 0.5),
+    "hundreds": (200, 999),
+    "millions": (2e6, 9_999_999),
+    "several": (3, 9),
+    "thousands": (2_000, 9_999),
+    "twice": (2, 2),
 }
+#: What a vague quantity counts when the words say so themselves.
+IMPLIED_UNITS = {"a decade": "decade", "twice": "time"}
+#: Vague quantities that count the noun after "of" ("hundreds of times", "a couple of briefings").
+VAGUE_OF = frozenset({"a couple", "a dozen", "a few", "a handful", "billions", "dozens", "hundreds", "millions", "thousands"})
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
 }
 #: Qualifiers before a number: how each one turns the number n into a range (low, high).
+#: "exceeds n" is above n; "approaches n" is at most n; "a minimum of n" is at least n.
 QUALIFIERS = {
-    "about": "approx", "almost": "below", "approximately": "approx", "around": "approx",
-    "at least": "atleast", "at most": "atmost", "below": "below", "fewer than": "below",
-    "less than": "below", "more than": "above", "nearly": "below", "over": "above", "roughly": "approx",
-    "some": "approx", "under": "below", "up to": "atmost", "upwards of": "above", "in excess of": "above",
-    "just over": "above", "just under": "below", "an estimated": "approx", "as many as": "atmost",
+    "a little more than": "above",
+    "a little over": "above",
+    "a minimum of": "atleast",
+    "about": "approx",
+    "almost": "below",
+    "an estimated": "approx",
+    "approaches": "atmost",
+    "approaching": "atmost",
+    "approximately": "approx",
+    "around": "approx",
+    "as many as": "atmost",
+    "at least": "atleast",
+    "at most": "atmost",
+    "below": "below",
+    "exceeded": "above",
+    "exceeding": "above",
+    "exceeds": "above",
+    "fewer than": "below",
+    "in excess of": "above",
+    "just over": "above",
+    "just under": "below",
+    "less than": "below",
+    "minimum": "atleast",
+    "more than": "above",
+    "nearly": "below",
+    "over": "above",
+    "roughly": "approx",
+    "some": "approx",
+    "under": "below",
+    "up to": "atmost",
+    "upwards of": "above",
+    "well over": "above",
 }
 
 _WORDNUM = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
@@ -48,8 +93,10 @@ NUMBER = regex.compile(
         (?:\s*+(?P<scale>hundred|thousand|million|billion|trillion|bn|m)\b)?
         (?P<percent>\s*+(?:%|per\s?cent|percent))?
       | (?P<words>(?:{_WORDNUM})(?:[\s\-]++(?:and\s++)?(?:{_WORDNUM}))*+)
+        (?P<half>[\s\-]++and[\s\-]++a[\s\-]++half)?            # "seven and a half", "four-and-a-half"
         (?P<percent2>\s++(?:per\s?cent|percent))?
       | (?P<vague>{_VAGUE})
+        (?:[\s\-]++(?P<vscale>hundred|thousand|million|billion))?  # "several hundred"
       | (?P<ordinal>{_ORD})
     )
     (?![\p{{L}}\p{{N}}])
@@ -97,19 +144,26 @@ def value_of(m: regex.Match) -> tuple[float, float, str] | None:
         value = words_value(m.group("words"))
         if value is None:
             return None
-        n = value
+        n = value + (0.5 if m.group("half") else 0)
         if m.group("percent2"):
             kind = "percent"
     elif m.group("vague"):
-        low, high = VAGUE[m.group("vague").lower()]
+        low, high = VAGUE[" ".join(m.group("vague").lower().split())]
+        scale = SCALES.get((m.group("vscale") or "").lower(), 1)
+        low, high = low * scale, high * scale
+        rule = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()))
+        if rule in ("above", "atleast"):
+            return float(low), math.inf, "number"
+        if rule in ("below", "atmost"):
+            return 0.0, float(high), "number"
         return float(low), float(high), "number"
     else:
         return float(ORDINALS[m.group("ordinal").lower()]), float(ORDINALS[m.group("ordinal").lower()]), "ordinal"
-    low, high = _qualified(n, (m.group("qual") or "").lower())
+    low, high = qualified(n, " ".join((m.group("qual") or "").lower().split()))
     return low, high, kind
 
 
-def _qualified(n: float, qualifier: str) -> tuple[float, float]:
+def qualified(n: float, qualifier: str) -> tuple[float, float]:
     rule = QUALIFIERS.get(qualifier)
     if rule == "above":
         return n, math.inf

@@ -21,13 +21,68 @@ _MONTH_YEAR = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<month>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s++(?P<year>1[89]\d{2}|20\d{2})(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+#: A day of a month without a year ("Sept. 11", "September 11th", "11 September"); the year is the
+#: publication's.
+_MONTH_DAY = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}])
+    (?:
+        {_MONTH}\.?\s{{1,3}}+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?
+      | (?P<day2>[12]?\d|3[01])(?:st|nd|rd|th)?\s{{1,3}}+(?:of\s{{1,3}}+)?{_MONTH.replace("month", "month2")}
+    )
+    (?![\p{{L}}\p{{N}}]|:\d|,?\s{{1,3}}+\d)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+#: A month named alone ("in July", "last November"): case matters, so "may" and "march" as words do not count.
+_MONTH_ALONE = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?:(?P<mod>last|next|this|early|late|mid|in|since|until|by|from|through)[\s\-]++)?
+    (?P<month>January|February|March|April|May|June|July|August|September|October|November|December)
+    (?![\p{L}\p{N}]|\s++\p{Lu}|\s++\d)
+    """,
+    regex.VERBOSE,
+)
+#: Dates that a name gives ("9/11" is the day of the 2001 attacks).
+NAMED_DATES = {"9/11": "2001-09-11"}
+_NAMED = regex.compile(r"(?<![\p{L}\p{N}/])(?:" + "|".join(regex.escape(k) for k in sorted(NAMED_DATES)) + r")(?![\p{N}/])")
+#: Holidays that fall on a fixed day, as (month, day), or on the nth weekday of a month, as (month, weekday,
+#: n) with n = -1 for the last (weekday 0 is Monday).
+HOLIDAYS = {
+    "Christmas": (12, 25),
+    "Christmas Day": (12, 25),
+    "Christmas Eve": (12, 24),
+    "Columbus Day": (10, 0, 2),
+    "Fourth of July": (7, 4),
+    "Halloween": (10, 31),
+    "Independence Day": (7, 4),
+    "Labor Day": (9, 0, 1),
+    "Martin Luther King Day": (1, 0, 3),
+    "Memorial Day": (5, 0, -1),
+    "New Year's Day": (1, 1),
+    "New Year’s Day": (1, 1),
+    "Thanksgiving": (11, 3, 4),
+    "Thanksgiving Day": (11, 3, 4),
+    "Valentine's Day": (2, 14),
+    "Valentine’s Day": (2, 14),
+    "Veterans Day": (11, 11),
+}
+_HOLIDAY = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(k) for k in sorted(HOLIDAYS, key=len, reverse=True)) + r")(?![\p{L}\p{N}])"
+)
+#: Words that put an event in the future ("will be held in November").
+_FUTURE = regex.compile(r"(?<![\p{L}])(?:will|’ll|'ll|shall|would|if|going\s++to|next|upcoming|coming|scheduled|expected|plans?\s++to|set\s++to)(?![\p{L}])", regex.IGNORECASE)
+#: A capitalised word just before, which is not the first word of the sentence ("USA Today", not "Even Friday").
+_NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;]\s++)\p{Lu}[\p{L}.]*+\s++$")
 _RELATIVE = regex.compile(
     r"""
     (?<![\p{L}\p{N}])
     (?:
         (?P<mod>last|next|this|this\s++coming|previous|following|on|earlier\s++this|later\s++this)\s++
         (?P<unit>week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<poss>[’']s)?
-      | (?P<day>yesterday|today|tomorrow)
+      | (?P<day>yesterday|today|tomorrow|tonight|last\s++night|this\s++(?:morning|afternoon|evening))
       | (?P<bare>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
     )
     (?![\p{L}\p{N}])
@@ -58,6 +113,18 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
         if iso:
             found.append(DateMention(m.start(), m.end(), iso, False))
             taken.append(m.span())
+    for m in _NAMED.finditer(text, lo, hi):
+        found.append(DateMention(m.start(), m.end(), NAMED_DATES[m.group()], False))
+        taken.append(m.span())
+    for m in _HOLIDAY.finditer(text, lo, hi):
+        if pub is None:
+            found.append(DateMention(m.start(), m.end(), f"relative:{m.group().lower()}", True))
+        else:
+            day = _holiday(m.group(), pub.year)
+            if day > pub and not _FUTURE.search(text, lo, hi):
+                day = _holiday(m.group(), pub.year - 1)
+            found.append(DateMention(m.start(), m.end(), day.isoformat(), True))
+        taken.append(m.span())
     for m in _MONTH_YEAR.finditer(text, lo, hi):
         if free(*m.span()):
             month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -68,9 +135,36 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
         if free(a, b):
             found.append(DateMention(a, b, m.group("year"), False))
             taken.append((a, b))
+    for m in _MONTH_DAY.finditer(text, lo, hi):
+        if not free(*m.span()):
+            continue
+        month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+        day = int(m.group("day") or m.group("day2"))
+        if m.group("month") and m.group("month").lower() == "may" and not m.group("month")[0].isupper():
+            continue  # "may 5": the verb
+        if pub is None:
+            found.append(DateMention(m.start(), m.end(), f"relative:--{month:02d}-{day:02d}", True))
+        else:
+            found.append(DateMention(m.start(), m.end(), f"{pub.year:04d}-{month:02d}-{day:02d}", False))
+        taken.append(m.span())
+    for m in _MONTH_ALONE.finditer(text, lo, hi):
+        if not free(*m.span("month")):
+            continue
+        if m.group("month") == "May" and not m.group("mod"):
+            continue  # "May" alone is as often a name or the verb opening a sentence
+        month = MONTHS[m.group("month").lower()]
+        mod = (m.group("mod") or "").lower()
+        start = m.start() if mod in ("last", "next", "this") else m.start("month")
+        if pub is None:
+            found.append(DateMention(start, m.end(), f"relative:{month:02d}", True))
+        else:
+            found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, text, lo, hi):04d}-{month:02d}", True))
+        taken.append((start, m.end()))
     for m in _RELATIVE.finditer(text, lo, hi):
         if not free(*m.span()):
             continue
+        if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+            continue  # part of a name: "USA Today"
         norm = _resolve(m, pub)
         if norm is None:
             continue
@@ -78,6 +172,32 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
         taken.append(m.span())
     found.sort(key=lambda d: d.start)
     return iter(found)
+
+
+def _month_year(month: int, mod: str, pub: dt.date, text: str, lo: int, hi: int) -> int:
+    """The year of a month named alone: "last July" is the latest July before publication, "next July" the
+    first after it; otherwise the publication year, unless the month is still to come and nothing in the
+    sentence points to the future ("the talks in November", written in September, were last year's)."""
+    if mod == "last":
+        return pub.year if month < pub.month else pub.year - 1
+    if mod == "next":
+        return pub.year if month > pub.month else pub.year + 1
+    if month > pub.month and not _FUTURE.search(text, lo, hi):
+        return pub.year - 1
+    return pub.year
+
+
+def _holiday(name: str, year: int) -> dt.date:
+    """The day of a holiday in a year ("Labor Day" 2016 is 2016-09-05)."""
+    rule = HOLIDAYS[name]
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, weekday, n = rule
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
@@ -91,10 +211,11 @@ def _parse_iso(value: str | None) -> dt.date | None:
 
 def _resolve(m: regex.Match, pub: dt.date | None) -> str | None:
     if m.group("day"):
-        word = m.group("day").lower()
+        word = " ".join(m.group("day").lower().split())
         if pub is None:
             return f"relative:{word}"
-        return (pub + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])).isoformat()
+        offset = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
+        return (pub + dt.timedelta(days=offset)).isoformat()
     if m.group("bare"):
         weekday, mod = m.group("bare").lower(), "on"
     else:

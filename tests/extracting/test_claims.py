@@ -112,6 +112,138 @@ def test_capitals_that_only_open_a_sentence_or_quote_are_not_entities():
     assert "Things" not in found and "Nothing" not in found
 
 
+# Issue 5, second round: each rule below is a general one, checked on sentences written for these tests.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KX-7 drone took off.",  # a code
+        "The gates open at 7:30 every day.",  # a clock time
+        "They left at 8 o’clock.",
+        "The bus leaves at 9 p.m. sharp.",
+        "Visitors crowded Camp Nine before dawn.",  # a number word inside a name
+    ],
+)
+def test_numbers_inside_names_codes_and_times_are_not_values(text):
+    assert not [v for v in vals(text) if v.kind in ("number", "ordinal", "measure")]
+
+
+@pytest.mark.parametrize(
+    "text, norm",
+    [
+        ("The vote is on Oct. 4 in the capital.", "2019-10-04"),
+        ("The vote is on October 4th in the capital.", "2019-10-04"),
+        ("The vote is on 4 October in the capital.", "2019-10-04"),
+        ("The vote of Oct. 4, 2012 was close.", "2012-10-04"),
+    ],
+)
+def test_month_and_day_take_the_publication_year(text, norm):
+    value = one(text, "date", published="2019-08-20")
+    assert value.norm == norm
+    assert not [v for v in vals(text, "2019-08-20") if v.kind in ("number", "ordinal")]
+
+
+def test_a_month_alone_is_resolved_by_tense():
+    assert one("Prices rose in March.", "date", published="2019-08-20").norm == "2019-03"
+    assert one("Prices rose in October.", "date", published="2019-08-20").norm == "2018-10"  # already past
+    assert one("Prices will rise in October.", "date", published="2019-08-20").norm == "2019-10"
+    assert one("Prices rose last October.", "date", published="2019-08-20").norm == "2018-10"
+    assert one("Prices rose in March.", "date").norm == "relative:03"
+    assert not [v for v in vals("Officials may act. April Jones spoke.", "2019-08-20") if v.kind == "date"]
+
+
+def test_times_of_day_holidays_and_named_dates():
+    assert one("The storm hit last night.", "date", published="2019-08-20").norm == "2019-08-19"
+    assert one("He will speak this afternoon.", "date", published="2019-08-20").norm == "2019-08-20"
+    assert one("Shops closed on Memorial Day.", "date", published="2019-08-20").norm == "2019-05-27"
+    assert one("The attacks of 9/11 changed travel.", "date").norm == "2001-09-11"
+    assert not [v for v in vals("He wrote in Daily Today that rents rose.", "2019-08-20") if v.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "text, norm",
+    [
+        ("Inflation exceeds 4%.", ">=4"),  # "above 4": the norm does not tell > from >=
+        ("Inflation approaches 6 percent.", "<=6"),
+        ("a minimum $5 million bond", ">=5000000"),
+        ("at least a dozen offices", ">=12"),
+        ("over three-and-a-half years", ">=3.5"),
+        ("six and a half years", "6.5"),
+        ("several hundred guests", "300-900"),
+        ("four to five weeks", "4-5"),
+        ("less than half of 2 percent", "<=1"),
+        ("millions of voters", "2000000-9999999"),
+        ("the bell rang twice", "2"),
+        ("a couple of briefings", "2"),
+        ("a decade in office", "1"),
+    ],
+)
+def test_qualifiers_compounds_and_simple_counts(text, norm):
+    [value] = [v for v in vals(text) if v.kind in ("number", "percent", "money")]
+    assert value.norm == norm
+    assert text[value.start : value.end] == value.text
+
+
+@pytest.mark.parametrize(
+    "text, kind, unit",
+    [
+        ("hundreds of times", "number", "time"),
+        ("a couple of briefings", "number", "briefing"),
+        ("billions of dollars", "money", "USD"),
+        ("the bell rang twice", "number", "time"),
+        ("Inflation exceeds 4%.", "percent", "percent"),
+        ("a boy aged 9 was hurt", "number", "year"),
+        ("a three-decade career", "measure", "decade"),
+        ("the 20th century", "ordinal", "century"),
+    ],
+)
+def test_units_of_counts(text, kind, unit):
+    assert one(text, kind).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first lady spoke.",
+        "Then the two met for lunch.",
+        "She said the two had agreed.",
+        "The bird was half asleep.",
+    ],
+)
+def test_idioms_and_pronouns_are_not_values(text):
+    assert not [v for v in vals(text) if v.kind in ("number", "ordinal")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SPRINGVILLE, Ohio — Rain fell all day.",  # a dateline
+        "He met Tom Ward, Republican, at noon.",  # an apposition
+        "Staff at the Parks and Wildlife Commission agreed.",  # a name containing "and"
+        "She flew from Lyon, France, with Mr. Pratt and Mr. Oduya.",  # a place is not a person's list mate
+    ],
+)
+def test_appositions_datelines_and_names_with_and_are_not_lists(text):
+    lists_found = [v for v in vals(text) if v.kind == "list"]
+    assert all("France" not in v.members and "Ohio" not in v.members for v in lists_found), lists_found
+    assert all(len(v.members) >= 2 for v in lists_found)
+    if "Pratt" not in text:
+        assert not lists_found
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        ("Talks between Mr. Pratt and Mr. Oduya ended.", ("Pratt", "Oduya")),
+        ("Aid went to Chile, Peru, and the Dominican Republic.", ("Chile", "Peru", "Dominican Republic")),
+        ("Senators Ada Pratt (R-Ohio) and Joe Oduya met.", ("Ada Pratt", "Joe Oduya")),
+    ],
+)
+def test_lists_with_honorifics_the_and_parentheses(text, members):
+    assert one(text, "list").members == members
+
+
 def test_claims_cover_sentences_and_name_their_source():
     article = newsdiff.Article.from_text(
         "Quake hits coast\n\nA magnitude 6.2 quake struck the coast on Monday, officials said.\n\n"
