@@ -10,6 +10,7 @@ Serialisation is not done here but in :mod:`newsdiff.serialize`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -99,6 +100,26 @@ class Mention:
         """The mention of ``text[start:end]``, checked to lie inside ``text``."""
         check_bounds(text, start, end)
         return cls(start, end, text[start:end])
+
+
+def merged_spans(spans) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Spans (anything with start and end) merged where they overlap, as sorted starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for item in sorted(spans, key=lambda x: (x.start, x.end)):
+        if starts and item.start <= ends[-1]:
+            ends[-1] = max(ends[-1], item.end)
+        else:
+            starts.append(item.start)
+            ends.append(item.end)
+    return tuple(starts), tuple(ends)
+
+
+def overlaps_any(index: tuple[tuple[int, ...], tuple[int, ...]], start: int, end: int) -> bool:
+    """True when ``start:end`` overlaps a span of a :func:`merged_spans` index (logarithmic time)."""
+    starts, ends = index
+    k = bisect.bisect_left(starts, end) - 1
+    return k >= 0 and ends[k] > start
 
 
 def check_bounds(text: str, start: int, end: int) -> None:
@@ -282,6 +303,8 @@ class Document:
     removed: tuple[Removed, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    #: The removed spans merged and sorted, for fast overlap checks.
+    _removed_index: tuple = field(init=False, repr=False, eq=False, hash=False, default=((), ()))
 
     @property
     def text(self) -> str:
@@ -295,9 +318,12 @@ class Document:
         """The paragraphs of the story proper (body and headings; not title, standfirst or dateline)."""
         return (p for p in self.paragraphs if p.kind in ("body", "heading"))
 
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_removed_index", merged_spans(self.removed))
+
     def is_removed(self, start: int, end: int) -> bool:
-        """True when ``start:end`` overlaps any removed furniture."""
-        return any(r.start < end and start < r.end for r in self.removed)
+        """True when ``start:end`` overlaps any removed furniture (logarithmic in the furniture)."""
+        return overlaps_any(self._removed_index, start, end)
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         for p in self.paragraphs:

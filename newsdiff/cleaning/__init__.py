@@ -7,6 +7,8 @@ spans that later stages leave out.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -95,8 +97,20 @@ def _furniture(
 
 def _structure(text: str, metadata: Metadata, removed: tuple[Removed, ...]) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
     paras: list[Paragraph] = []
+    by_start = sorted(removed, key=lambda r: (r.start, r.end))
+    starts = [r.start for r in by_start]
+    reach = 0  # the furthest end among spans that start before the current paragraph
+    prefix_reach: list[int] = []
+    for r in by_start:
+        reach = max(reach, r.end)
+        prefix_reach.append(reach)
     for span in paragraphs(text):
-        kept = _subtract(text, span, removed)
+        # Only furniture that starts before the paragraph ends can touch it; skip those that end before it.
+        hi = bisect.bisect_left(starts, span.end)
+        lo = hi
+        while lo > 0 and prefix_reach[lo - 1] > span.start:
+            lo -= 1
+        kept = _subtract(text, span, by_start[lo:hi])
         if kept is None:
             continue
         line = kept.of(text)
@@ -127,7 +141,7 @@ def _structure(text: str, metadata: Metadata, removed: tuple[Removed, ...]) -> t
     return tuple(paras), tuple(sents)
 
 
-def _subtract(text: str, span: Span, removed: tuple[Removed, ...]) -> Span | None:
+def _subtract(text: str, span: Span, removed: list[Removed]) -> Span | None:
     """What is left of a paragraph once furniture is taken out: None when all of it is furniture.
 
     Furniture inside a paragraph can only be at its start or end (a copyright notice after the last
