@@ -69,6 +69,8 @@ _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
 _PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
 PRONOUN_REACH = 2500
+#: How many sentences back a description opening a sentence looks for the subject it varies.
+DESCRIPTION_REACH = 4
 #: How many earlier name mentions a pronoun considers.
 PRONOUN_MENTIONS = 40
 
@@ -202,12 +204,14 @@ class People:
         self._stripped: dict[str, tuple[str, str | None]] = {}
         self._runs: dict[str, tuple | None] = {}
         self._roled: set[str] = set()  # names the article has given a role
-        self._pronouns: dict[int, list[tuple[int, str]]] = {}  # sentence -> (position, gender) of he/she
+        self._subjects: dict[int, PersonMention] = {}  # sentence -> its first subject mention
+        self._scanned: list[tuple[int, int]] = []
+        self._pronoun_index: dict[int, list[tuple[int, str]]] | None = None  # built on first use
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
+                self._scanned.append((para.start, para.end))
                 self._scan(para.start, para.end)
                 self._scan_descriptions(para.start, para.end)
-                self._scan_pronouns(para.start, para.end)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._genders = {name: self._decide(votes) for name, votes in self._gender_votes.items()}
@@ -273,7 +277,12 @@ class People:
                 self._vote(full, gender, 3)
             if offset > 0 or _last_word(stripped_before) in _ROLE_OR_PARTY:
                 self._learn_role(before, m.group(), name, start)
-                if mentions and mentions[-1].end >= lo and _MODIFIER_GAP.fullmatch(text, mentions[-1].end, m_start):
+                if (
+                    mentions
+                    and mentions[-1].end >= lo
+                    and _MODIFIER_GAP.fullmatch(text, mentions[-1].end, m_start)
+                    and _last_word(text[mentions[-1].end : m_start]) in _ROLE_OR_PARTY
+                ):
                     mentions[-1] = attrs.evolve(mentions[-1], modifier=True)
             if subject and (len(toks) >= 2 or full != name) and not possessive:
                 rest = _SENTENCE_REST.match(text, m_end, hi)
@@ -291,7 +300,10 @@ class People:
                     after_word = _NEXT_WORD.match(text, m_end, hi)
                     person = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
                 sentence = bisect.bisect_right(sentence_starts, start) - 1
-                mentions.append(PersonMention(start, m_end, name, subject, gender, sentence, person))
+                mention = PersonMention(start, m_end, name, subject, gender, sentence, person)
+                mentions.append(mention)
+                if subject:
+                    self._subjects.setdefault(sentence, mention)
 
     def _scan_descriptions(self, lo: int, hi: int) -> None:
         """Definite descriptions as mentions of a person, so that a pronoun after them finds the right
@@ -310,7 +322,10 @@ class People:
                 subject = m.start() == lo or before[-1:] in (".", "!", "?", "”", '"')
                 sentence = bisect.bisect_right(self._sentence_starts, m.start()) - 1
                 gender = self._decide(self._gender_votes.get(name, [0, 0]))
-                self.mentions.append(PersonMention(m.start(), m.end(), name, subject, gender, sentence, True))
+                mention = PersonMention(m.start(), m.end(), name, subject, gender, sentence, True)
+                self.mentions.append(mention)
+                if subject:
+                    self._subjects.setdefault(sentence, mention)
                 tied.add(m.start())
         starts = self._sentence_starts
         for sentence in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
@@ -322,23 +337,29 @@ class People:
                 continue
             name = self._tie_subject_description(m.group(), at, sentence)
             gender = self._decide(self._gender_votes.get(name, [0, 0]))
-            self.mentions.append(PersonMention(at, m.end(), name, True, gender, sentence, True))
+            mention = PersonMention(at, m.end(), name, True, gender, sentence, True)
+            self.mentions.append(mention)
+            self._subjects.setdefault(sentence, mention)
 
     def _tie_subject_description(self, phrase: str, pos: int, sentence: int) -> str:
         """The person a description opening a sentence stands for.
 
         Tied by the article ("the foreign secretary" after "Foreign Secretary Boris Johnson"), that
         person.  Otherwise the writer is varying how they name the subject of the sentence before
-        ("Johnson’s visit … . The Foreign Secretary told Lavrov …"): when that subject is a person with
-        no role of their own, the description is tied to them from here on.  Failing both, the
+        ("Johnson’s visit … . The Foreign Secretary told Lavrov …"; sentences opened by a pronoun are
+        passed over): when that subject is a person with no role of their own, the description is tied
+        to them from here on.  Failing both, the
         description itself (a speaker the article never names).
         """
         name = self.resolve_description(phrase, pos)
         if name != phrase.strip():
             return name
-        previous = [m for m in self.mentions if m.sentence == sentence - 1 and m.subject]
-        if previous:
-            m = previous[0]
+        m = None
+        for back in range(sentence - 1, max(-1, sentence - 1 - DESCRIPTION_REACH), -1):
+            m = self._subjects.get(back)  # sentences opened by a pronoun have none: look further back
+            if m is not None:
+                break
+        if m is not None:
             full = self.canonical(m.name, m.start)
             person = m.person or self._decide(self._gender_votes.get(full, [0, 0])) is not None
             if person and len(full.split()) >= 2 and full not in self._roled:
@@ -352,16 +373,22 @@ class People:
                     return full
         return phrase.strip()
 
-    def _scan_pronouns(self, lo: int, hi: int) -> None:
+    @property
+    def _pronouns(self) -> dict[int, list[tuple[int, str]]]:
         """Where "he" and "she" stand outside quotations, by sentence, for the chain rule of
-        :meth:`resolve_pronoun`."""
-        starts = self._sentence_starts
-        for m in _SUBJECT_PRONOUN.finditer(self.text, lo, hi):
-            at = m.start()
-            if self._inside_quote(at):
-                continue
-            sentence = bisect.bisect_right(starts, at) - 1
-            self._pronouns.setdefault(sentence, []).append((at, "f" if m.group()[0] in "Ss" else "m"))
+        :meth:`resolve_pronoun`; found on first use."""
+        if self._pronoun_index is None:
+            index: dict[int, list[tuple[int, str]]] = {}
+            starts = self._sentence_starts
+            for lo, hi in self._scanned:
+                for m in _SUBJECT_PRONOUN.finditer(self.text, lo, hi):
+                    at = m.start()
+                    if self._inside_quote(at):
+                        continue
+                    sentence = bisect.bisect_right(starts, at) - 1
+                    index.setdefault(sentence, []).append((at, "f" if m.group()[0] in "Ss" else "m"))
+            self._pronoun_index = index
+        return self._pronoun_index
 
     def _find_author(self, document: Document) -> str | None:
         byline = document.metadata.byline
@@ -577,8 +604,9 @@ class People:
         words = head.split()
         last = words[-1]
         if last[:1].islower() or _POSSESSIVE.search(words[0]) or (
-            words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower()
+            words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower() and not last[:1].isupper()
         ):
+            # A description; but one ending in a name is that name ("the former president Barack Obama").
             return self.resolve_description(text, pos)
         # The trailing run of capitalised words is the name ("9/11 widow Terry Strada").
         k = len(words)

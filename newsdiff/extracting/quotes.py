@@ -354,8 +354,20 @@ def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tup
         j = i
         while j < hi and toks[j][2] != "," and j - i < 12:
             j += 1
-        if j < hi and toks[j][2] == ",":
+        if j + 1 < hi and toks[j][2] == ",":
             i = j + 1
+        elif toks[i][2].lower() in PREPOSITIONS:
+            # "At the same time the Russian diplomat praised …, saying": no comma closes the opener, so
+            # pass over the prepositional phrase to the next determiner or capitalised word.
+            k = i + 1
+            if k < hi and toks[k][2].lower() in DETERMINERS:
+                k += 1
+            while k < hi and k - i < 6 and _is_word(toks[k][2]) and not _is_cap(toks[k][2]) and (
+                toks[k][2].lower() not in DETERMINERS
+            ):
+                k += 1
+            if k < hi and (toks[k][2].lower() in DETERMINERS or _is_cap(toks[k][2])):
+                i = k
     if i >= hi:
         return None
     span = _forward(toks, i, hi)
@@ -406,8 +418,16 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 return None  # "“…,” saying …": a participle of someone else's sentence
             return Attribution((c, cue_end), _forward(toks, cue_end, stop))
         speaker = _backward(toks, j, c)
-        if speaker is None or speaker[0] != j:
+        if speaker is None:
             return None
+        if speaker[0] != j:
+            # "… to “concrete steps” that would help, he added.": a closing ", X said" speaks for the
+            # whole sentence, so for the quotations inside it too.
+            closes = cue_end >= n or _ends_sentence(toks, cue_end)
+            if not (closes and toks[speaker[0] - 1][2] == "," and (
+                toks[speaker[0]][2].lower() in PRONOUNS or _is_cap(toks[speaker[0]][2])
+            )):
+                return None
         return Attribution((c, cue_end), speaker)
     return None
 
@@ -451,6 +471,16 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 speaker = _forward(toks, cue_end, e)
                 if speaker is not None and not _is_cap(toks[speaker[0]][2]):
                     speaker = None  # "told reporters": the hearer, not the speaker
+            if (
+                speaker is None
+                and c - 3 >= b
+                and toks[c - 1][2].lower() in ("and", "then")
+                and _is_word(toks[c - 2][2])
+                and not _is_cap(toks[c - 2][2])
+                and (toks[c - 3][2].lower() in PRONOUNS or _is_cap(toks[c - 3][2]))
+            ):
+                # "I laughed and said": the subject just before the first of two coordinated verbs.
+                speaker = _backward(toks, b, c - 2)
             if speaker is None and c > b and (
                 toks[c - 1][2].lower() in ("and", "but", "then") or low in OBJECT_CUE_VERBS
             ):

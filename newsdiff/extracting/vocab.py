@@ -64,6 +64,9 @@ CUE_PHRASES = (
     "according to",
     "added that",
     "asked whether",
+    "called for",  # "call" alone names words (NAMING_WORDS); "called for “…”" asks for them
+    "calling for",
+    "calls for",
     "fired back",
     "hit back",
     "hits back",
@@ -133,7 +136,7 @@ BETWEEN_WORDS = frozenset(
 )
 
 #: Determiners that open a description used as a speaker ("the foreign secretary", "a senior official").
-DETERMINERS = frozenset("a an another her his its one one of our the their this that".split())
+DETERMINERS = frozenset("a an another her his its my one one of our the their this that your".split())
 
 #: Names of days and months: capitalised, but never a speaker.
 NOT_NAMES = frozenset(
@@ -258,6 +261,8 @@ ROLE_HEADS = {
     "diplomat": frozenset(["ambassador", "foreign", "envoy"]),
     "envoy": frozenset(["ambassador", "envoy"]),
     "lawmaker": frozenset(["congressman", "congresswoman", "rep", "representative", "sen", "senator"]),
+    # British secretaries of state are ministers: "the British minister" after "Foreign Secretary X".
+    "minister": frozenset(["chancellor", "secretary"]),
     "official": frozenset(["minister", "secretary", "spokesman", "spokeswoman", "spokesperson"]),
     "politician": frozenset(["congressman", "congresswoman", "minister", "rep", "senator", "sen"]),
 }

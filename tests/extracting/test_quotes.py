@@ -194,6 +194,75 @@ def test_first_person_writer_is_the_contributor():
     assert [q.speaker for q in found] == ["Maria Lund"]
 
 
+def test_coordinated_verbs_credit_the_subject_before_the_first():
+    body = INTRO + "Minutes after the vote Mr Lindqvist laughed and said, “We will be back next year.”"
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_a_noun_after_my_is_not_a_cue():
+    """"my answer" is a noun, not the verb "answer": no cue, so no speaker (rather than a guess)."""
+    body = (
+        "I had to change my answer: “Of course the harbour matters.”\n\n"
+        "The vote is on Friday.\n\n"
+        "Maria Lund is a writer who lives by the harbour."
+    )
+    (q,) = quotes(body)
+    assert q.cue is None and q.speaker is None
+
+
+def test_a_name_after_told_is_not_modified_by_the_speaker():
+    """Only lower-case words ending in a role make a name a modifier: in "Tom Reyes told The Harbour
+    Gazette that Lindqvist …", Reyes is still the person "he" stands for."""
+    body = (
+        INTRO
+        + "Campaign spokesman Tom Reyes told The Harbour Gazette that Lindqvist would vote no. Later, he "
+        + "could not say when Ms Okafor would reply.\n\n“We do not have a date yet,” he said."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_description_subject_passes_over_sentences_opened_by_a_pronoun():
+    body = (
+        "Peter Lindqvist is raising questions about the budget.\n\n"
+        + "He says the figures were changed overnight.\n\n"
+        + "The Democrat is also asking Mr Tom Reyes to explain the delay.\n\n"
+        + "He says: “I want the numbers on the table.”"
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_called_for_is_a_cue():
+    (q,) = quotes(INTRO + "Mr Lindqvist called for a vote to “put the harbour back in public hands”.")
+    assert q.speaker == "Peter Lindqvist" and q.cue is not None and q.cue.text == "called for"
+
+
+def test_participle_after_a_prepositional_opener_credits_the_subject():
+    body = (
+        INTRO
+        + "At the same time the councillor praised the harbour staff, saying he felt no “anger” at all."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_closing_attribution_speaks_for_quotes_inside_the_sentence():
+    body = INTRO + "The council wanted the talks to lead to “real answers” by spring, Mr Lindqvist added."
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist" and q.kind == "fragment"
+
+
+def test_minister_stands_for_a_secretary_of_the_same_country():
+    body = (
+        "British Foreign Secretary Tom Reyes met Russian Foreign Minister Ivan Petrov on Monday.\n\n"
+        "Petrov recalled a remark in which the British minister said there was “nothing to see”."
+    )
+    found = by_text(quotes(body))
+    assert found["nothing to see"].speaker == "Tom Reyes"
+
+
 def test_description_resolves_to_the_name():
     found = quotes(INTRO + "“The harbour stays,” the mayor said.")
     assert found[0].speaker == "Janet Okafor"
@@ -303,10 +372,18 @@ def _surname(name: str | None) -> str | None:
     return name.split()[-1].lower() if name else None
 
 
+#: Seeds gold quotes not yet given right, as (article prefix, quoted text): the issue's target is none.
+#: 001 names Johnson only by descriptions it never ties to him ("Britain’s most senior diplomat", "The
+#: UK’s Foreign Secretary"); 003's standfirst is read as a body paragraph, so its quote is a fragment.
+SEEDS_KNOWN_SPEAKER_GAPS = 2
+SEEDS_KNOWN_KIND_GAPS = 1
+
+
 @pytest.mark.skipif(not _seeds_gold().exists(), reason="seeds gold not found (set NEWSDIFF_SEEDS_GOLD)")
 def test_seeds_gold_quotes_found_and_non_speech_left_out():
     gold = json.loads(_seeds_gold().read_text(encoding="utf-8"))
-    found_all = right = total = 0
+    missing, wrong_speaker, wrong_kind = [], [], []
+    total = 0
     for name, article in gold["articles"].items():
         (doc_article,) = newsdiff.Article.from_file(ROOT / "seeds" / name)
         found = extract_quotes(read_article(doc_article, PM, []))
@@ -314,14 +391,18 @@ def test_seeds_gold_quotes_found_and_non_speech_left_out():
         for g in article["quotes"]:
             total += 1
             q = texts.get(g["text"].strip(" ,."))
-            if q is not None:
-                found_all += 1
-                right += _surname(q.speaker) == _surname(g["speaker"])
+            if q is None:
+                missing.append((name[:3], g["text"]))
+                continue
+            if _surname(q.speaker) != _surname(g["speaker"]):
+                wrong_speaker.append((name[:3], g["text"], q.speaker))
+            if g.get("kind") and q.kind != g["kind"]:
+                wrong_kind.append((name[:3], g["text"], q.kind))
         for phrase in article.get("not_speech", []):
             assert all(phrase not in q.text for q in found), phrase
-    assert found_all >= 0.9 * total
-    # Speakers: most are right; descriptions the article never ties to a name are the known gap.
-    assert right >= 0.6 * total
+    assert total and not missing, missing  # every gold quote is found
+    assert len(wrong_speaker) <= SEEDS_KNOWN_SPEAKER_GAPS, wrong_speaker
+    assert len(wrong_kind) <= SEEDS_KNOWN_KIND_GAPS, wrong_kind
 
 
 def _polnear() -> Path | None:
