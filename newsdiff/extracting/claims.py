@@ -10,6 +10,7 @@ said London made …" is Lavrov's claim); otherwise the writer (``source`` None)
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import regex
@@ -17,7 +18,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import IMPLIED_UNITS, NUMBER, VAGUE_OF, qualified, norm, value_of
+from .numbers import IMPLIED_UNITS, NUMBER, NUMBER_WORDS, VAGUE_OF, norm, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -29,13 +30,14 @@ from .claims_vocab import (
     PRONOUN_NEXT,
     UNIT_STOPS,
 )
-from .when import dates
+from .when import dates, words_of
 
 _UNIT_WORD = regex.compile(r"[\s\-]++([\p{L}][\p{L}’'\-]*+)")
 #: Measures whose unit comes before the number ("magnitude 6.2"); an age is a count of years.
 _UNIT_BEFORE = regex.compile(r"(?<![\p{L}])(magnitude|aged|age|number|no\.|category|level|grade|phase)\s++$", regex.IGNORECASE)
 _AGE_WORDS = frozenset({"age", "aged"})
 #: A number inside a code or a clock time: "EB-5", "F-16", "6:00", "10:30".
+_DIGIT = re.compile(r"\d")
 _HALF_OF = regex.compile(r"\s++of\s++", regex.IGNORECASE)
 _CODE_BEFORE = regex.compile(r"(?:\p{L}-|\d:)$")
 _CODE_AFTER = regex.compile(r":\d")
@@ -62,13 +64,14 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     people = people_of(document)
     kinds = {i: p.kind for i, p in enumerate(document.paragraphs)}
     published = document.metadata.published
+    runs: dict = {}
     out = []
     for sentence in document.sentences:
         if kinds.get(sentence.paragraph) not in ("body", "title", "standfirst"):
             continue
         if text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue  # a question asserts nothing
-        values = values_in(text, sentence.start, sentence.end, published, people)
+        values = values_in(text, sentence.start, sentence.end, published, people, runs)
         if not values:
             continue
         out.append(
@@ -83,18 +86,22 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     return out
 
 
-def values_in(text: str, lo: int, hi: int, published: str | None, people: People | None) -> list[Value]:
-    """The typed values in ``text[lo:hi]``: dates, numbers, entities and lists, in order."""
+def values_in(
+    text: str, lo: int, hi: int, published: str | None, people: People | None, runs: dict | None = None
+) -> list[Value]:
+    """The typed values in ``text[lo:hi]``: dates, numbers, entities and lists, in order.  ``runs`` is a
+    cache of capitalised runs shared by the calls for one document (see :func:`.entities.entities`)."""
     values: list[Value] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
 
-    for d in dates(text, lo, hi, published):
+    words = words_of(text, lo, hi)
+    for d in dates(text, lo, hi, published, words):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
         taken.append((d.start, d.end))
-    numbers = [m for m in NUMBER.finditer(text, lo, hi) if free(m.start(), m.end())]
+    numbers = [m for m in NUMBER.finditer(text, lo, hi) if free(m.start(), m.end())] if _has_number(text, lo, hi, words) else []
     skip_next = False
     for i, m in enumerate(numbers):
         if skip_next:
@@ -143,7 +150,7 @@ def values_in(text: str, lo: int, hi: int, published: str | None, people: People
             Value(kind, start, end, text[start:end], norm(low, high), low=_finite(low), high=_finite(high), unit=unit)
         )
         taken.append((start, end))
-    found = [e for e in entities(text, lo, hi, people) if free(e.start, e.end)]
+    found = [e for e in entities(text, lo, hi, people, runs) if free(e.start, e.end)]
     for start, end, members in lists(text, found):
         values.append(Value("list", start, end, text[start:end], "; ".join(members), members=members))
     for e in found:
@@ -177,6 +184,10 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
             if nxt is None or nxt.group(1).lower() in PRONOUN_NEXT or nxt.group(1).lower().endswith("ed"):
                 return False  # "the two met", "the two of them": a pronoun
     return True
+
+
+def _has_number(text: str, lo: int, hi: int, words: frozenset[str]) -> bool:
+    return not NUMBER_WORDS.isdisjoint(words) or _DIGIT.search(text, lo, hi) is not None
 
 
 def _qual(m: regex.Match) -> str:

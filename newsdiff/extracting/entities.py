@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from .people import People
-from .places import MAX_PLACE_WORDS, place
+from .places import MAX_PLACE_WORDS, PLACE_FIRST_WORDS, place
 from .vocab import DETERMINERS, HONORIFICS, LEADING_FILLERS, NOT_NAMES, ROLE_WORDS
 
 #: Words that make a capitalised run an organisation.
@@ -33,7 +33,9 @@ _PARTICLE = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")
 #: What may stand between the start of a sentence (or a quotation) and a word that is capitalised only
 #: because it opens it.
-_OPENING = regex.compile(r"[\s“‘\"'«(\[—–-]*+")
+_OPENING_CHARS = frozenset("“‘\"'«([—–-")
+#: What, before white space, makes the next word open a sentence or a quotation.
+_OPENERS_BEFORE = frozenset("“‘\":.!?")
 _ACRONYM = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{N}&]{1,7}+|\p{Lu}\.(?:\p{Lu}\.)++)$")
 _TOKEN = regex.compile(r"\S++")
 _HONORIFIC = "|".join(sorted(HONORIFICS, key=len, reverse=True))
@@ -62,20 +64,49 @@ class Entity:
     name: str  # canonical
 
 
-def entities(text: str, lo: int, hi: int, people: People | None) -> Iterator[Entity]:
-    """The entities in ``text[lo:hi]``, in order."""
+def entities(
+    text: str, lo: int, hi: int, people: People | None, runs: dict | None = None
+) -> Iterator[Entity]:
+    """The entities in ``text[lo:hi]``, in order.
+
+    ``runs`` may hold what earlier calls with the same ``people`` found in each capitalised run: a run's
+    entities depend only on its words, on whether it opens the sentence, and on the people index, and the
+    same names come back again and again in an article."""
     for m in NAME_RUN.finditer(text, lo, hi):
-        toks = []
-        for t in _TOKEN.finditer(m.group()):
-            word = t.group() if _ACRONYM.match(t.group()) else t.group().rstrip(".,;:")
-            if "-" in word and not all(part[:1].isupper() for part in word.split("-") if part):
-                break  # "Russian-linked": an adjective, and the run of names stops there
-            toks.append((m.start() + t.start(), m.start() + t.start() + len(word), word))
-        if not toks:
-            continue
-        before = text[lo : m.start()]
-        at_start = _OPENING.fullmatch(before) is not None or before.rstrip()[-1:] in ("“", "‘", '"', ":", ".", "!", "?")
-        yield from _split_run(toks, at_start, people)
+        at_start = _opens(text, lo, m.start())
+        key = (m.group(), at_start)
+        found = runs.get(key) if runs is not None else None
+        if found is None:
+            found = tuple(_split_run(_tokens(m.group()), at_start, people))
+            if runs is not None:
+                runs[key] = found
+        base = m.start()
+        for e in found:
+            yield Entity(base + e.start, base + e.end, e.kind, e.name)
+
+
+def _tokens(run: str) -> list[tuple[int, int, str]]:
+    """The words of a capitalised run with their offsets in it, up to an adjective such as "Russian-linked"."""
+    toks = []
+    for t in _TOKEN.finditer(run):
+        word = t.group() if _ACRONYM.match(t.group()) else t.group().rstrip(".,;:")
+        if "-" in word and not all(part[:1].isupper() for part in word.split("-") if part):
+            break  # "Russian-linked": an adjective, and the run of names stops there
+        toks.append((t.start(), t.start() + len(word), word))
+    return toks
+
+
+def _opens(text: str, lo: int, start: int) -> bool:
+    """Whether the word at ``start`` opens the sentence (only opening marks before it) or follows a quotation
+    mark, a colon or a full stop.  Looks back only as far as it must."""
+    i = start
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i > lo and text[i - 1] in _OPENERS_BEFORE:
+        return True
+    while i > lo and (text[i - 1].isspace() or text[i - 1] in _OPENING_CHARS):
+        i -= 1
+    return i == lo
 
 
 def _split_run(toks, at_sentence_start: bool, people: People | None) -> Iterator[Entity]:
@@ -92,7 +123,8 @@ def _split_run(toks, at_sentence_start: bool, people: People | None) -> Iterator
 
     while i < n:
         matched = False
-        for size in range(min(MAX_PLACE_WORDS, n - i), 0, -1):
+        first = _POSSESSIVE.sub("", toks[i][2]).lower()
+        for size in range(min(MAX_PLACE_WORDS, n - i) if first in PLACE_FIRST_WORDS else 0, 0, -1):
             words = " ".join(_POSSESSIVE.sub("", w) for _, _, w in toks[i : i + size])
             canonical = place(words)
             if canonical:

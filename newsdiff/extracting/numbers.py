@@ -104,6 +104,10 @@ NUMBER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+#: The lower-case words that may start or end a NUMBER without digits: text with neither a digit nor one of
+#: these holds none.
+NUMBER_WORDS = frozenset(w for phrase in [*UNITS, *SCALES, *VAGUE, *ORDINALS] for w in phrase.split() if w != "a")
+
 
 def words_value(text: str) -> float | None:
     """The value of a number written in words ("two hundred and fifty", "1.5 million" after parsing)."""

@@ -153,6 +153,8 @@ for _bad in ("north", "south", "korean", "african", "lankan", "new", "zealander"
 
 #: The longest place name, in words: how far a lookup needs to look ahead.
 MAX_PLACE_WORDS = max(len(k.split()) for k in PLACES)
+#: The first word of every place name, lower case: a run whose word is not here starts no place.
+PLACE_FIRST_WORDS = frozenset(k.split()[0] for k in PLACES if k.split())
 
 
 def place(name: str) -> str | None:

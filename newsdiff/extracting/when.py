@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+import re
+
 import attrs
 import regex
 
@@ -91,6 +93,25 @@ _RELATIVE = regex.compile(
 )
 
 
+# Cheap tests that tell when a pattern cannot match, so most sentences skip it: the sentence's lower-case
+# words must meet one of these sets.
+_LOWER_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+_HOLIDAY_WORDS = frozenset(_LOWER_WORD.findall(name.lower())[-1] for name in HOLIDAYS)
+_RELATIVE_WORDS = frozenset(
+    """
+    afternoon evening friday monday month morning night saturday sunday thursday today tomorrow tonight tuesday
+    wednesday week year yesterday
+    """.split()
+)
+
+
+def words_of(text: str, lo: int, hi: int) -> frozenset[str]:
+    """The lower-case words of ``text[lo:hi]``, for the cheap tests of :func:`dates`."""
+    return frozenset(_LOWER_WORD.findall(text[lo:hi].lower()))
+
+
 @attrs.frozen
 class DateMention:
     start: int
@@ -99,8 +120,11 @@ class DateMention:
     relative: bool
 
 
-def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMention]:
-    """Every date expression in ``text[lo:hi]``, non-overlapping, in order."""
+def dates(
+    text: str, lo: int, hi: int, published: str | None, words: frozenset[str] | None = None
+) -> Iterator[DateMention]:
+    """Every date expression in ``text[lo:hi]``, non-overlapping, in order.  ``words`` (from :func:`words_of`)
+    saves working them out again when the caller has them."""
     pub = _parse_iso(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -108,15 +132,23 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
 
-    for m in DATE.finditer(text, lo, hi):
+    if words is None:
+        words = words_of(text, lo, hi)
+    digits = _DIGIT.search(text, lo, hi) is not None
+    months = not _MONTH_WORDS.isdisjoint(words)
+    holidays = not _HOLIDAY_WORDS.isdisjoint(words)
+    relative = not _RELATIVE_WORDS.isdisjoint(words)
+    if not (digits or months or holidays or relative):
+        return iter(())
+    for m in DATE.finditer(text, lo, hi) if digits else ():
         iso = iso_from_match(m)
         if iso:
             found.append(DateMention(m.start(), m.end(), iso, False))
             taken.append(m.span())
-    for m in _NAMED.finditer(text, lo, hi):
+    for m in _NAMED.finditer(text, lo, hi) if digits else ():
         found.append(DateMention(m.start(), m.end(), NAMED_DATES[m.group()], False))
         taken.append(m.span())
-    for m in _HOLIDAY.finditer(text, lo, hi):
+    for m in _HOLIDAY.finditer(text, lo, hi) if holidays else ():
         if pub is None:
             found.append(DateMention(m.start(), m.end(), f"relative:{m.group().lower()}", True))
         else:
@@ -125,17 +157,17 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
                 day = _holiday(m.group(), pub.year - 1)
             found.append(DateMention(m.start(), m.end(), day.isoformat(), True))
         taken.append(m.span())
-    for m in _MONTH_YEAR.finditer(text, lo, hi):
+    for m in _MONTH_YEAR.finditer(text, lo, hi) if digits else ():
         if free(*m.span()):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             found.append(DateMention(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", False))
             taken.append(m.span())
-    for m in _YEAR.finditer(text, lo, hi):
+    for m in _YEAR.finditer(text, lo, hi) if digits else ():
         a, b = m.span("year")
         if free(a, b):
             found.append(DateMention(a, b, m.group("year"), False))
             taken.append((a, b))
-    for m in _MONTH_DAY.finditer(text, lo, hi):
+    for m in _MONTH_DAY.finditer(text, lo, hi) if digits else ():
         if not free(*m.span()):
             continue
         month = MONTHS[(m.group("month") or m.group("month2")).lower()]
@@ -147,7 +179,7 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
         else:
             found.append(DateMention(m.start(), m.end(), f"{pub.year:04d}-{month:02d}-{day:02d}", False))
         taken.append(m.span())
-    for m in _MONTH_ALONE.finditer(text, lo, hi):
+    for m in _MONTH_ALONE.finditer(text, lo, hi) if months else ():
         if not free(*m.span("month")):
             continue
         if m.group("month") == "May" and not m.group("mod"):
@@ -160,7 +192,7 @@ def dates(text: str, lo: int, hi: int, published: str | None) -> Iterator[DateMe
         else:
             found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, text, lo, hi):04d}-{month:02d}", True))
         taken.append((start, m.end()))
-    for m in _RELATIVE.finditer(text, lo, hi):
+    for m in _RELATIVE.finditer(text, lo, hi) if relative else ():
         if not free(*m.span()):
             continue
         if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
