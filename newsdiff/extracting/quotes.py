@@ -83,6 +83,8 @@ SCARE_WORDS = 3
 #: A quotation of this many words that ends its sentence inside the marks reads as quoted speech even
 #: when the writer's sentence runs into it.
 CLAUSE_WORDS = 15
+#: A paragraph that is only a quotation of at most this many words, mostly capitalised, is a subheading.
+SUBHEADING_WORDS = 8
 #: How many tokens after a quotation may hold its attribution.
 AFTER_REACH = 16
 #: How many tokens before a quotation (back to its sentence start) are searched for a cue.
@@ -540,8 +542,10 @@ def extract_quotes(document: Document) -> list[Quote]:
             group = None
             opens = k == 0
             if attr is None or (attr.speaker is None and attr.speaker_span is None):
-                same_sentence = last is not None and not any(
-                    _ends_sentence(toks, i) for i in range(where[n - 1] + 1, k)
+                same_sentence = (
+                    last is not None
+                    and not _ends_inside(text, pairs[n - 1], toks, where[n - 1])
+                    and not any(_ends_sentence(toks, i) for i in range(where[n - 1] + 1, k))
                 )
                 if last is not None and last[0] is not None and speaker is None:
                     speaker, mention = last[0], last[1]
@@ -569,6 +573,14 @@ def extract_quotes(document: Document) -> list[Quote]:
         else:
             state = _State(last[0], last[1], last[2], pairs[-1].runs_on)
     return _ungroup_singletons(out)
+
+
+def _ends_inside(text: str, pair: marks.Pair, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """True when the sentence ends inside the quotation at token ``k``: it closes on . ! or ? and the
+    writer's next word is capitalised (“… the devil.” She became …), so what follows is a new sentence."""
+    if text[pair.start : pair.end].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    return k + 1 < len(toks) and _is_word(toks[k + 1][2]) and _is_cap(toks[k + 1][2])
 
 
 def _attribute(text: str, toks: list[tuple[int, int, str]], k: int, pair: marks.Pair) -> Attribution | None:
@@ -669,6 +681,10 @@ def _make_quote(
     words = _WORDS.findall(inner)
     if not words:
         return None
+    if pair.open > para.start and text[pair.open - 1] == "=":
+        return None  # a markup attribute (tweet-id="…"), not speech
+    if para.kind == "body" and _is_subheading(text, para, pair, words, inner):
+        return None
     if para.kind in ("title", "standfirst"):
         kind = "headline"
         if speaker is None and _is_title_like(words, inner) and k > 0 and _is_word(toks[k - 1][2]):
@@ -678,9 +694,18 @@ def _make_quote(
         attributed = speaker is not None or cue is not None
         if kind == "fragment" and not _is_speech(toks, k, words, speaker, cue):
             return None
-        if not attributed and _is_title_like(words, inner):
-            return None
+        if _is_title_like(words, inner.rstrip(",;:")) and (not attributed or kind == "fragment"):
+            return None  # a name or a title ("“Fox News Sunday,”"), even in an attributed sentence
     return Quote(start, end, inner, kind=kind, speaker=speaker, speaker_mention=speaker_mention, cue=cue, group=group)
+
+
+def _is_subheading(text: str, para: Paragraph, pair: marks.Pair, words: list[str], inner: str) -> bool:
+    """A paragraph that is nothing but a short quotation in title case (“'All Bets Are Off.'”): a
+    section heading quoting the story, not a quote of its own."""
+    if len(words) > SUBHEADING_WORDS or text[para.start : pair.open].strip() or text[pair.end + 1 : para.end].strip(" .\n"):
+        return False
+    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitals * 2 > len(words) and words[-1][0].isupper()
 
 
 def _kind(toks: list[tuple[int, int, str]], k: int, words: list[str], inner: str) -> str:

@@ -296,6 +296,35 @@ def test_scare_quotes_and_titles_are_not_quotes():
     assert quotes(body) == []
 
 
+def test_markup_attribute_values_are_not_quotes():
+    body = INTRO + '<embed note="the vote was taken at noon"><embed/>.\n\nMs Okafor said the vote was close.'
+    assert quotes(body) == []
+
+
+def test_a_paragraph_quoting_a_title_case_phrase_is_a_subheading():
+    body = (
+        INTRO
+        + "“We will not sell,” Ms Okafor said.\n\n‘Not for Sale.’\n\nThe council meets again on Friday."
+    )
+    assert [q.text for q in quotes(body)] == ["We will not sell,"]
+
+
+def test_a_show_title_in_an_attributed_sentence_is_not_a_quote():
+    body = INTRO + "On this week’s “Harbour Talk Tonight,” Ms Okafor said the plan was “a fair deal for all”."
+    assert [q.text for q in quotes(body)] == ["a fair deal for all"]
+
+
+def test_a_sentence_ending_inside_a_quote_starts_a_new_one():
+    """“… the harbour.” She stopped …: the next quotation is not a part of the same split quote."""
+    body = (
+        INTRO
+        + "Ms Okafor laughed and said, “Nobody will sell the harbour.” She stopped, then had to change "
+        + "her answer: “Of course someone will try.”"
+    )
+    found = quotes(body)
+    assert len(found) == 2 and found[0].group is None and found[1].group is None
+
+
 def test_kinds_quote_fragment_headline():
     body = INTRO + "Okafor described the plan as “a generational chance for the town”, and added: “We will build it.”"
     found = quotes(body, title="Mayor: ‘We will build it’")
