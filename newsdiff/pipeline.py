@@ -8,6 +8,7 @@ is dropped and reported.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -61,17 +62,21 @@ def _valid(item: object, kind: type, document: Document, plugin: str, stage: str
 
 
 def _collect_quotes(document: Document, pm: PluginManager, errors: list[Problem]) -> tuple[Quote, ...]:
-    accepted: list[Quote] = []
+    accepted: list[Quote] = []  # kept sorted and non-overlapping, so a new quote meets only its neighbours
+    starts: list[int] = []
     for plugin, found in call_each(pm, "newsdiff_extract_quotes", stage="extract", errors=errors, article_id=document.id, document=document):
         for quote in found:
             if not _valid(quote, Quote, document, plugin, "extract", errors):
                 continue
             if document.is_removed(quote.start, quote.end):
                 continue  # quoted words in page furniture are not the story's
-            if any(q.start < quote.end and quote.start < q.end for q in accepted):
+            k = bisect.bisect_left(starts, quote.start)
+            before = accepted[k - 1] if k > 0 else None
+            after = accepted[k] if k < len(accepted) else None
+            if (before and before.end > quote.start) or (after and after.start < quote.end):
                 continue  # an earlier plugin already reported this quotation
-            accepted.append(quote)
-    accepted.sort(key=lambda q: (q.start, q.end))
+            accepted.insert(k, quote)
+            starts.insert(k, quote.start)
     return tuple(attrs.evolve(q, id=f"{document.id}#q{n}") for n, q in enumerate(accepted, 1))
 
 

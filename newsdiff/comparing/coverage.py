@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
-from ..models import Comparison, Evidence, Extraction, Finding
+from ..models import Comparison, Evidence, Extraction, Finding, merged_spans, overlaps_any
 from . import textsim
 from .story import Story, stem, story_of
 
@@ -41,10 +41,10 @@ def unique_facts(story: Story) -> list[Finding]:
         def elsewhere(word: str) -> bool:
             return df.get(word, 0) > (1 if word in mine else 0)
 
-        body = {i for i, p in enumerate(e.document.paragraphs) if p.kind == "body"}
+        body = merged_spans(p for p in e.document.paragraphs if p.kind == "body")
         for claim in e.claims:
-            if not any(s.start <= claim.start < s.end or claim.start <= s.start < claim.end for s in (e.document.paragraphs[i] for i in body)):
-                continue
+            if not overlaps_any(body, claim.start, claim.end):
+                continue  # the title and standfirst state the story's facts again
             terms: list[str] = []
             strong = False
             for v in claim.values:

@@ -32,7 +32,7 @@ ROLE_SYNONYMS = {
 #: Role words for descriptions, beyond the titles that precede names.
 DESCRIPTION_ROLES = ROLE_WORDS | set(ROLE_SYNONYMS) | {"official", "officials", "spokesman", "source", "aide"}
 _ROLE_BEFORE_NAME = regex.compile(
-    r"(?P<pre>(?:\p{Lu}[\p{L}]*+(?:[’']s)?\s++)?(?:[\p{L}\-]++\s++){0,2}?)"
+    r"(?<![\p{L}\p{N}])(?P<pre>(?:\p{Lu}[\p{L}]*+(?:[’']s)?\s++)?(?:[\p{L}\-]++\s++){0,2}?)"
     r"(?P<role>(?i:(?:foreign|prime|home|defence|defense|interior|finance|deputy|vice|special|chief|state|"
     r"secretary|minister|president|counsel|ambassador|envoy|senator|governor|chancellor|spokesman|"
     r"spokeswoman|leader|general|mayor|counterpart),?\s++){1,3}+)"
@@ -52,6 +52,11 @@ def fold(word: str) -> str:
 
 def _tokens(name: str) -> list[str]:
     words = [w.rstrip(".") for w in _WORD.findall(name)]
+    # "Harbour Alliance’s Anita Borowski": what stands before a possessive is where the person is from.
+    for k in range(len(words) - 2, -1, -1):
+        if _POSSESSIVE.search(words[k]):
+            words = words[k + 1 :]
+            break
     while words and (words[0].lower() in HONORIFICS or words[0].lower() in DETERMINERS):
         words.pop(0)
     return words
@@ -79,10 +84,11 @@ class Identities:
             self._groups[fold(toks[-1])][first][name] += n
         self._traits: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
         for e in extractions:
-            self._learn_traits(e.article.text)
+            for p in e.document.paragraphs:
+                self._learn_traits(e.article.text, p.start, p.end)
 
-    def _learn_traits(self, text: str) -> None:
-        for m in _ROLE_BEFORE_NAME.finditer(text):
+    def _learn_traits(self, text: str, lo: int, hi: int) -> None:
+        for m in _ROLE_BEFORE_NAME.finditer(text, lo, hi):
             key = self.key(m.group("name"))
             if key is None:
                 continue
