@@ -18,6 +18,7 @@ DATE = regex.compile(
     (?:
         (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))                          # 2017-12-22
       | {_WEEKDAY}{_MONTH}\s{{1,3}}+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}+(?P<year>\d{{4}})   # Friday, December 22, 2017 / Dec 23 2017
+      | (?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}})                    # 23/12/2017, 23.12.2017
       | {_WEEKDAY}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}+(?:of\s{{1,3}}+)?(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{{1,3}}+(?P<year2>\d{{4}})  # 22 December 2017
     )
     (?!\p{{N}})
@@ -35,6 +36,15 @@ def parse_date(text: str) -> str | None:
 def iso_from_match(m: regex.Match) -> str | None:
     if m.group("iso"):
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    elif m.group("n1"):
+        # Day first or month first: read only when one of the two numbers cannot be a month.
+        first, second, year = int(m.group("n1")), int(m.group("n2")), int(m.group("ny"))
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        else:
+            return None
     elif m.group("month"):
         year, month, day = int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))
     else:

@@ -30,12 +30,15 @@ PROSE_WORDS = 8
 TEASER_WORDS = 24
 #: Longest line (in words) that can be a section heading.
 HEADING_WORDS = 8
+#: A heading that opens a list of other stories ends the story unless this many lines of prose follow it.
+TRAILER_PROSE = 3
 
 CAPTION = "photo caption with credit"
 
 _COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
 _OPEN_QUOTE = regex.compile(r"[“\"«]")
-_BULLET = regex.compile(r"^\s*+(?:[-•*▪●]|\d{1,2}[.)])\s")
+# A line that is only a quotation: “That is not an accident of nature, it is a choice”
+_QUOTE_ONLY = regex.compile(r"\s*+[“\"‘'«]([^“”\"«»\n]{10,400}+)[”\"’'»][.,]?\s*+")
 
 
 @hookimpl(trylast=True)
@@ -56,11 +59,16 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     prose = [
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
     ]
-    # The story ends before a heading that opens a list of other stories.
-    trailer = next((i for i, line in enumerate(line_of) if lines.is_trailer_heading(line)), len(paras))
+    trailer = _trailer(line_of, prose)
     story = [i for i in range(trailer) if prose[i]]
     first = story[0] if story else len(paras)
     last = story[-1] if story else -1
+    # Notes printed after the story (credits, how to reach the writer, a disclaimer, the writer's biography)
+    # read like sentences: they are peeled off the end of the story, never its first line.
+    notes: set[int] = set()
+    while last > first and (lines.is_tail_notice(line_of[last]) or _is_biography(line_of[last], metadata.byline)):
+        notes.add(last)
+        last = max((i for i in story if i < last), default=first)
 
     def removed(span: Span, reason: str) -> Removed:
         return Removed(span.start, span.end, span.of(text), reason)
@@ -95,24 +103,43 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             yield removed(notice, "copyright notice")
             if not line.strip():
                 continue
-        reason = _line_reason(line)
+        inside = first < i < last
+        if i in notes:
+            reason = "note after the story (credit, contact, disclaimer or the writer's biography)"
+        elif inside and lines.is_table_row(line):
+            reason = None  # a fact box's row ("Cost | £140 million") is story, not a navigation trail
+            yield from flush()
+            continue
+        else:
+            reason = _line_reason(line) or _pull_quote(text, p, line)
         if reason is None and (i < first or i > last) and lines.is_headline_like(line) and not lines.has_quotation(line):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
-            if reason == CAPTION and first < i < last:
+            if reason == CAPTION and inside:
                 next_to_caption = True  # the caption joins the run of furniture around it
             else:
                 yield from flush()
             yield removed(p, reason)
             continue
-        if first < i < last and _could_be_teaser(line):
+        if inside and _could_be_teaser(line):
             teaser_run.append(i)
         else:
             yield from flush()
     yield from flush()
 
 
+def _trailer(line_of: list[str], prose: list[bool]) -> int:
+    """Where the list of other stories starts: at a heading such as "Related articles", unless the story
+    goes on after it (three or more lines of prose), when the heading alone is furniture."""
+    for i, line in enumerate(line_of):
+        if lines.is_trailer_heading(line) and sum(prose[i + 1 :]) < TRAILER_PROSE:
+            return i
+    return len(line_of)
+
+
 def _is_prose(line: str) -> bool:
+    if lines.is_call_to_action(line) or lines.is_story_link(line):
+        return False
     if lines.has_quotation(line) and not lines.has_credit(line):
         return True  # “We will appeal.” — Peter Lindqvist
     return (
@@ -126,15 +153,41 @@ def _is_prose(line: str) -> bool:
 def _line_reason(line: str) -> str | None:
     if lines.is_breadcrumb(line):
         return "navigation trail"
-    if lines.is_widget(line):
+    if lines.is_widget(line) or lines.is_trailer_heading(line):
         return "widget, label or sign-off"
+    if lines.is_timestamp(line):
+        return "timestamp or reading time"
+    if lines.is_story_link(line):
+        return "link to another story"
+    if lines.is_call_to_action(line):
+        return "banner or call to action (cookies, paywall, sign-up, follow)"
     if lines.has_credit(line) and len(lines.words(line)) <= 40:
         return CAPTION
     return None
 
 
+def _pull_quote(text: str, span: Span, line: str) -> str | None:
+    """A quotation set on its own line that repeats words printed elsewhere in the article."""
+    m = _QUOTE_ONLY.fullmatch(line)
+    if m is None or len(lines.words(m.group(1))) < 5:
+        return None
+    inner = m.group(1)
+    if text.find(inner, 0, span.start) >= 0 or text.find(inner, span.end) >= 0:
+        return "pull quote (repeats words of the story)"
+    return None
+
+
+def _is_biography(line: str, byline: str | None) -> bool:
+    """The writer's biography: a line that opens with the byline's name and goes on in lower case
+    ("Hannah Lindqvist ran a stationery shop ...")."""
+    if not byline or not line.startswith(byline) or len(lines.words(line)) > lines.NOTICE_WORDS:
+        return False
+    rest = line[len(byline) :]
+    return rest[:1] == " " and rest[1:2].islower()
+
+
 def _could_be_teaser(line: str) -> bool:
-    if not lines.is_headline_like(line) or _BULLET.match(line):
+    if not lines.is_headline_like(line) or lines.is_bullet(line):
         return False
     if len(lines.words(line)) > TEASER_WORDS:
         return False
@@ -144,4 +197,10 @@ def _could_be_teaser(line: str) -> bool:
 
 def is_heading(line: str) -> bool:
     """A section heading inside the story: a short line without sentence punctuation."""
-    return not lines.ends_sentence(line) and 0 < len(lines.words(line)) <= HEADING_WORDS and not line.rstrip().endswith(":")
+    return (
+        not lines.ends_sentence(line)
+        and 0 < len(lines.words(line)) <= HEADING_WORDS
+        and not line.rstrip().endswith(":")
+        and not lines.is_bullet(line)
+        and not lines.is_table_row(line)
+    )

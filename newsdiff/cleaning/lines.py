@@ -2,33 +2,88 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .vocab import (
+    CALL_TO_ACTION_OPENINGS,
     CREDIT_WORDS,
     FURNITURE_LINES,
     PICTURE_AGENCIES,
+    STORY_LINK_LABELS,
+    TAIL_NOTICE_OPENINGS,
+    TAIL_NOTICE_PHRASES,
     TRAILER_HEADINGS,
     WIDGET_GLUE,
     WIDGET_LABELS,
     WIDGET_WORDS,
 )
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*+")
+# A word: a letter or digit, then letters, digits, apostrophes and hyphens.  The standard re module runs this
+# simple pattern about twice as fast as regex, and it is asked for every line more than once.
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
 # A line that ends a sentence: terminal punctuation, possibly inside closing quotes or brackets.
 _ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’'»)\]]{0,3}+\s*+$|[\"”’'»][.!?]\s*+$")
 # Separators of a navigation trail: "Home / World News / Story", "News > UK > Politics".
 _CRUMB_SEP = regex.compile(r"\s[/>»|›]\s")
+_CRUMB_CHARS = "/>»|›"
 _LABEL = regex.compile(r"^\s*+([\p{L} ]{2,20}+):\s*+(.{0,40}+)$")
-_CREDIT = regex.compile(
-    "|".join(regex.escape(w) for w in CREDIT_WORDS)
-    + r"|\((?:Photo|Picture|Image)s?\b[^)]{0,80}+\)|\b(?:"
-    + "|".join(regex.escape(a) for a in PICTURE_AGENCIES)
-    + r")\s*+$",
+# A credit inside a caption: "Pic: Les Chatfield", "(Photo by Sam Roe)".
+_CREDIT = regex.compile("|".join(regex.escape(w) for w in CREDIT_WORDS) + r"|\((?:Photo|Picture|Image)s?\b[^)]{0,80}+\)")
+# An agency named at the end of a caption ("... Photo: AFP/Getty Images"), tried on the line's last characters.
+_AGENCY_END = regex.compile(r"\b(?:" + "|".join(regex.escape(a) for a in PICTURE_AGENCIES) + r")\s*+$")
+_AGENCY_CHARS = max(map(len, PICTURE_AGENCIES)) + 2
+# A label line of its own: "Illustration by Conor Lally", "Image source, Getty Images", "Image caption,".
+_CREDIT_LABEL = regex.compile(
+    r"\s*+(?:(?:Illustrations?|Photographs?|Photos?|Pictures?|Images?|Graphics?|Video)\s++(?:by\b|source,|caption,)"
+    r"|Media\s++caption,)"
 )
 _TRIM = regex.compile(r"^[\W_]++|[\W_]++$")
 _QUOTATION = regex.compile(r"[“\"«][^”\"»\n]{12,400}+[”\"»]")
 _BLOGGERS = regex.compile(r"^%d bloggers? like this", regex.IGNORECASE)
+_NUMBER = regex.compile(r"\d++")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+#: Longest line (in characters) that can be a widget, a label or a list heading: the longest entry of the
+#: word lists is 35 characters, a label line at most 64.
+_WIDGET_CHARS = 80
+_BULLET = regex.compile(r"^\s*+(?:[-–•*▪●◦■]|\d{1,2}[.)])\s")
+# A cell separator of a table row or fact box ("Capacity | 32,000 seats", "Cost\t£140m").
+_CELL = regex.compile(r"\s\|\s|\t")
+# A line that says only when: "4.32pm GMT", "Updated at 3.24pm", "Updated 2 hours ago", "4 min read".
+_TIMESTAMP = regex.compile(
+    r"""
+    ^\s*+
+    (?:(?:first\s++|last\s++)?(?:updated|posted|published|modified)(?:\s++(?:at|on))?:?\s*+)?   # a label
+    (?:
+        (?:\d{1,2}[:.]\d{2}\s*+(?:am|pm|a\.m\.|p\.m\.)?                # a clock time
+          | \d{1,2}\s*+(?:am|pm|a\.m\.|p\.m\.))
+        (?:\s*+(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|CT|CST|PT|PST|PDT|[A-Z]{3}[+-]\d{1,2}))?
+      | \d{1,3}\s++(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s++ago   # relative
+      | just\s++now | yesterday
+      | \d{1,3}\s++min(?:ute)?s?\s++read                               # reading time
+    )
+    \s*+$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_STORY_LINK = regex.compile(
+    r"^\s*+(?:" + "|".join(regex.escape(w) for w in STORY_LINK_LABELS) + r")\s*+[:|]\s*+\S",
+    regex.IGNORECASE,
+)
+_CALL_TO_ACTION = regex.compile(
+    r"^\W{0,3}+(?:" + "|".join(regex.escape(w) for w in CALL_TO_ACTION_OPENINGS) + r")\b"
+    r"|^\W{0,3}+you\s++have\s++\d{1,3}\s++free\s++(?:articles?|stories)",
+    regex.IGNORECASE,
+)
+_TAIL_OPENING = regex.compile(
+    r"\W{0,3}+(?:" + "|".join(regex.escape(w) for w in TAIL_NOTICE_OPENINGS) + r")\b", regex.IGNORECASE
+)
+_TAIL_PHRASE = regex.compile("|".join(regex.escape(w) for w in TAIL_NOTICE_PHRASES), regex.IGNORECASE)
+# How to reach the writer: an email address or a social media handle.
+_CONTACT = regex.compile(r"[\w.+-]{1,64}+@[\w-]{1,63}+\.[\w.-]{2,63}+|(?<![\w@])@\w{2,30}+")
+#: Longest line (in words) that can be a banner, a call to action or a note after the story.
+NOTICE_WORDS = 40
 
 
 def words(line: str) -> list[str]:
@@ -41,11 +96,14 @@ def key(line: str) -> str:
 
 
 def ends_sentence(line: str) -> bool:
-    return _ENDS_SENTENCE.search(line) is not None
+    # Only the end of the line matters: the pattern is tried on its last few characters.
+    return _ENDS_SENTENCE.search(line.rstrip()[-6:]) is not None
 
 
 def is_breadcrumb(line: str) -> bool:
     """A navigation trail: two or more separators between short segments, or one after "Home"."""
+    if not any(sep in line for sep in _CRUMB_CHARS):
+        return False
     parts = _CRUMB_SEP.split(line)
     if len(parts) < 2:
         return False
@@ -56,6 +114,8 @@ def is_breadcrumb(line: str) -> bool:
 
 def is_widget(line: str) -> bool:
     """A share button, a menu, a rating or a label: vocabulary that only page furniture uses."""
+    if len(line) > _WIDGET_CHARS:
+        return _LETTER.search(line) is None  # a long line is a widget only when it is a rule of symbols
     k = key(line)
     if not k:
         return True  # only punctuation or symbols
@@ -64,7 +124,7 @@ def is_widget(line: str) -> bool:
     label = _LABEL.match(line)
     if label and label.group(1).strip().lower() in WIDGET_LABELS:
         return True
-    ws = [w.lower() for w in words(line)]
+    ws = [w.lower() for w in words(line) if not _NUMBER.fullmatch(w)]  # "Comments (412)"
     if not ws or len(ws) > 6:
         return False
     return all(w in WIDGET_WORDS or w in WIDGET_GLUE for w in ws) and any(w in WIDGET_WORDS for w in ws)
@@ -72,13 +132,19 @@ def is_widget(line: str) -> bool:
 
 def is_trailer_heading(line: str) -> bool:
     """A heading that opens a list of other stories ("Check Also", "Related articles")."""
+    if len(line) > _WIDGET_CHARS:
+        return False
     k = key(line)
     return k in TRAILER_HEADINGS or any(k.startswith(h + " ") and len(k) < 40 for h in ("more from", "more stories"))
 
 
 def has_credit(line: str) -> bool:
     """A photo caption's credit ("Pic: Les Chatfield", "Photo: Reuters")."""
-    return _CREDIT.search(line) is not None
+    return (
+        _CREDIT_LABEL.match(line) is not None
+        or _AGENCY_END.search(line.rstrip()[-_AGENCY_CHARS:]) is not None
+        or _CREDIT.search(line) is not None
+    )
 
 
 def is_headline_like(line: str) -> bool:
@@ -93,3 +159,37 @@ def is_headline_like(line: str) -> bool:
 def has_quotation(line: str) -> bool:
     """A line that quotes someone at some length: speech is story, whatever its punctuation."""
     return _QUOTATION.search(line) is not None
+
+
+def is_bullet(line: str) -> bool:
+    """An item of a bulleted or numbered list: story, however it is punctuated."""
+    return _BULLET.match(line) is not None
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a table or fact box: cells with a figure in them ("Cost | £140 million")."""
+    return ("|" in line or "\t" in line) and _CELL.search(line) is not None and _NUMBER.search(line) is not None
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that only says when (a live blog's entry time, "Updated 2 hours ago") or how long to read."""
+    return len(line) <= 60 and _TIMESTAMP.match(line) is not None
+
+
+def is_story_link(line: str) -> bool:
+    """A labelled link to another story: "READ MORE: Headline", "Related: Headline"."""
+    return _STORY_LINK.match(line) is not None and len(words(line)) <= NOTICE_WORDS
+
+
+def is_call_to_action(line: str) -> bool:
+    """A cookie or paywall banner, or a call to sign up, subscribe or follow ("Subscribe to continue reading")."""
+    return _CALL_TO_ACTION.match(line) is not None and len(words(line)) <= NOTICE_WORDS
+
+
+def is_tail_notice(line: str) -> bool:
+    """A note printed after the story: contributors' credits, how to reach the writer, a disclaimer."""
+    return (
+        _TAIL_OPENING.match(line) is not None
+        or ("@" in line and _CONTACT.search(line) is not None)
+        or _TAIL_PHRASE.search(line) is not None
+    ) and len(words(line)) <= NOTICE_WORDS

@@ -15,15 +15,30 @@ from ..models import Article, Metadata
 from . import lines
 from .dates import DATE, iso_from_match, normalise_published
 from .structure import paragraphs
-from .vocab import COMPANY_SUFFIXES
+from .vocab import COMPANY_SUFFIXES, ROLE_WORDS
 
 #: How many paragraphs from the top may still be title, dateline, byline or standfirst.
 HEAD_PARAGRAPHS = 8
 #: A dateline or byline line is short.
-_SHORT_LINE_WORDS = 16
+_SHORT_LINE_WORDS = 24
+#: A line of this many words or fewer above the title may be a section name or a masthead ("Opinion",
+#: "Valley Courier").
+_LABEL_WORDS = 3
 
 _BYLINE = regex.compile(r"^\s*+(?:By|BY|Written by|Words by)\s++(?P<name>\p{Lu}[\p{L}.'’\-]*+(?:\s++(?:and\s++)?\p{Lu}[\p{L}.'’\-]*+){0,5}+)")
 _POSTED_BY = regex.compile(r"\bby\s++(?P<name>[\p{L}\p{N}_.\-]++(?:\s++\p{Lu}[\p{L}'’\-]*+){0,3}+)\s*+$")
+# A name followed by where the writer filed from: "Kwame Asante in Kumasi".
+_FILED_FROM = regex.compile(
+    r"^\s*+(?P<name>\p{Lu}[\p{Ll}'’\-]++(?:\s++\p{Lu}[\p{Ll}'’\-]++){1,2}+)\s++in\s++\p{Lu}[\p{L}\-]*+(?:\s++\p{Lu}[\p{L}\-]*+)?\s*+$"
+)
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’\-]++")
+_TOKEN = regex.compile(r"\S++")
+# A dateline says it is one: "Published 6:05 a.m. ET Oct. 3, 2019", "Updated 14:22, 5 Jun 2022".
+_DATE_LABEL = regex.compile(r"^\s*+(?:first\s++)?(?:published|updated|posted|last\s++updated|last\s++modified)\b", regex.IGNORECASE)
+# A wire story's dateline names its agency: "LONDON (Reuters) -", "PARIS, March 3 (AFP) —" (used with match()).
+_WIRE_DATELINE = regex.compile(
+    r"\p{Lu}{2,20}+(?:[ .'’\-]{1,2}+\p{Lu}{2,20}+){0,3}+(?:,\s*+\p{Lu}\p{Ll}{2,8}+\.?\s++\d{1,2})?\s*+\((?P<agency>\p{Lu}[\p{L}&.\- ]{1,30}+)\)\s*+[-–—]"
+)
 _COPYRIGHT = regex.compile(
     r"""
     (?:Copyright|©|\(c\))\s*+(?:©\s*+)?           # the mark
@@ -33,34 +48,49 @@ _COPYRIGHT = regex.compile(
     regex.VERBOSE,
 )
 _TRAILING_YEAR = regex.compile(r"\s++\d{4}$")
+_DIGIT = regex.compile(r"\d")  # every date has one: the date pattern is tried only on lines that do
 
 
 @hookimpl(trylast=True)
 def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
     text = article.text
     paras = paragraphs(text)[:HEAD_PARAGRAPHS]
-    used: set[int] = set()
+    heads = [p.of(text) for p in paras]
+    title, title_span, title_at = article.title, None, -1
+    first = next((i for i in range(len(heads)) if not _is_head_furniture(heads[i])), None)
+    if first is not None:
+        i = first
+        if article.title_in_text and _is_label(heads[i]):
+            # A section name or masthead above the title gives way to a longer line set as a headline.
+            for j in range(i + 1, len(heads)):
+                if _is_prose(heads[j]):
+                    break
+                if _is_head_furniture(heads[j]):
+                    continue
+                if not _is_label(heads[j]):
+                    if len(lines.words(heads[j])) > _LABEL_WORDS:
+                        i = j
+                    break
+        if article.title_in_text:
+            title_span, title_at = paras[i], i
+            title = heads[i]
+        elif title and _same_title(heads[i], title):
+            title_span, title_at = paras[i], i
 
-    title, title_span = article.title, None
-    for i, p in enumerate(paras):
-        line = p.of(text)
-        if lines.is_breadcrumb(line) or lines.is_widget(line) or DATE.search(line):
-            continue
-        if article.title_in_text or (title and _same_title(line, title)):
-            title_span, used = p, {i}
-            title = title if not article.title_in_text or line == article.title else line
-        break
+    # The story's first line of prose: dateline, byline and standfirst stand above it.
+    story = next((i for i in range(title_at + 1, len(heads)) if _is_prose(heads[i])), len(heads))
 
     published, published_span = normalise_published(article.published), None
     byline = article.byline
+    used = {title_at}
     for i, p in enumerate(paras):
-        if i in used:
+        if i in used or i > story:
             continue
-        line = p.of(text)
+        line = heads[i]
         if len(lines.words(line)) > _SHORT_LINE_WORDS:
             continue
-        m = DATE.search(line)
-        if m and published_span is None:
+        m = DATE.search(line) if published_span is None and _DIGIT.search(line) else None
+        if m and (i < story or _DATE_LABEL.match(line)):
             iso = iso_from_match(m)
             if iso:
                 published_span = p
@@ -70,19 +100,18 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
                 if posted and not byline:
                     byline = posted.group("name")
                 continue
-        by = _BYLINE.match(line)
-        if by and not byline:
-            byline = by.group("name")
+        name = _byline(line) if i < story else None
+        if name and not byline:
+            byline = name
             used.add(i)
 
     standfirst = None
-    after = max(used) + 1 if used else 0
-    for p in paras[after:]:
-        line = p.of(text)
-        if lines.is_widget(line) or lines.is_breadcrumb(line) or (title and _same_title(line, title)):
+    for i in range(title_at + 1, story):
+        line = heads[i]
+        if i in used or _is_head_furniture(line) or (title and _same_title(line, title)):
             continue
         if lines.is_headline_like(line) and len(lines.words(line)) >= 4 and not lines.has_credit(line):
-            standfirst = p
+            standfirst = paras[i]
         break
 
     name, source = _outlet(article, text)
@@ -96,6 +125,57 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
         outlet=name,
         outlet_from=source,
     )
+
+
+def _is_prose(line: str) -> bool:
+    return lines.ends_sentence(line) and len(lines.words(line)) >= 8 and not lines.is_call_to_action(line)
+
+
+def _is_head_furniture(line: str) -> bool:
+    """A head line that is neither title nor standfirst: menus, widgets, banners, dates, bylines, captions."""
+    return (
+        lines.is_breadcrumb(line)
+        or lines.is_widget(line)
+        or lines.is_timestamp(line)
+        or lines.is_call_to_action(line)
+        or lines.has_credit(line)
+        or has_date(line)
+        or _byline(line) is not None
+    )
+
+
+def has_date(line: str) -> bool:
+    return _DIGIT.search(line) is not None and DATE.search(line) is not None
+
+
+def _is_label(line: str) -> bool:
+    """A section name or masthead: a word, or a few capitalised words ("Valley Courier")."""
+    ws = lines.words(line)
+    return len(ws) == 1 or (len(ws) <= _LABEL_WORDS and all(w[0].isupper() for w in ws))
+
+
+def _byline(line: str) -> str | None:
+    """The writer's name when the line is a byline: "By Jane Doe", "Anna Whitlock Rural affairs
+    correspondent", "Kwame Asante in Kumasi"."""
+    by = _BYLINE.match(line)
+    if by:
+        names = by.group("name").split()
+        if names[0].isupper():  # "MARGARET OYELARAN and DAVID KESSLER Associated Press"
+            cut = next((n for n, w in enumerate(names) if not w.isupper() and w != "and"), len(names))
+            names = names[:cut]
+        return " ".join(names).removesuffix(" and")
+    if len(line) > 80 or lines.ends_sentence(line):
+        return None
+    filed = _FILED_FROM.match(line)
+    if filed:
+        return filed.group("name")
+    tokens = _TOKEN.findall(line)
+    if not 3 <= len(tokens) <= 8 or not all(_NAME_WORD.fullmatch(t) for t in tokens[:2]):
+        return None
+    if any(lines.key(t) in ROLE_WORDS for t in tokens[2:]):
+        # The name is the first two words: the role may open with a capital ("Rural affairs correspondent").
+        return " ".join(tokens[:2])
+    return None
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -112,8 +192,10 @@ def _outlet(article: Article, text: str) -> tuple[str | None, str | None]:
             return host, "url"
     # The last copyright line of the text names the publisher.
     found = None
-    for m in _COPYRIGHT.finditer(text, max(0, len(text) - 4000)):
-        found = m
+    end = text[-4000:]
+    if "©" in end or "opyright" in end or "OPYRIGHT" in end or "(c)" in end:
+        for m in _COPYRIGHT.finditer(text, max(0, len(text) - 4000)):
+            found = m
     if found:
         words = _TRAILING_YEAR.sub("", found.group("name").strip()).split()
         # The name ends at a company form ("Ltd", "Limited") or before "All rights reserved".
@@ -124,4 +206,9 @@ def _outlet(article: Article, text: str) -> tuple[str | None, str | None]:
         name = " ".join(words).strip(" .,")
         if name and name.lower() not in ("all", "the"):
             return name, "copyright"
+    # A wire story names its agency in the dateline of its first paragraph.
+    for p in paragraphs(text)[: HEAD_PARAGRAPHS + 4]:
+        m = _WIRE_DATELINE.match(text, p.start, p.end)
+        if m:
+            return m.group("agency").strip(), "dateline"
     return None, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -27,8 +28,13 @@ _NEXT_OPENS = regex.compile(r"\s{1,50}+[\p{Lu}\p{N}\"“‘'(\[«]")
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.]{0,15}+)$")
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Every non-blank line, stripped of surrounding white space, as a span."""
+@lru_cache(maxsize=4)
+def paragraphs(text: str) -> tuple[Span, ...]:
+    """Every non-blank line, stripped of surrounding white space, as a span.
+
+    Metadata, furniture and structure each ask for the same article's lines in turn: the last few answers
+    are kept (a string's hash is computed once, so asking again costs a lookup).
+    """
     out = []
     for m in _LINE.finditer(text):
         start, end = m.span()
@@ -38,7 +44,7 @@ def paragraphs(text: str) -> list[Span]:
             continue
         lead = len(line) - len(line.lstrip())
         out.append(Span(start + lead, start + lead + len(stripped)))
-    return out
+    return tuple(out)
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[Span]:

@@ -14,14 +14,16 @@ ABBREVIATIONS = frozenset(
 #: line made only of these, plus connecting words, is page furniture.
 WIDGET_WORDS = frozenset(
     """
-    advertisement archive archives categories category comment comments contact copy email embed facebook
-    feed follow home instagram latest link linkedin log login menu more newsletter next pinterest
-    popular preview previous print reddit register search share sign skip sponsored subscribe tags
-    trending tumblr tweet twitter video watch whatsapp x youtube
+    accept advertisement archive archives categories category comment comments compartir condividi contact
+    cookies copy email embed facebook feed follow home instagram latest link linkedin log login manage menu
+    messenger more newsletter next partager pinterest popular preferences preview previous print reddit
+    register reject search settings share sign skip sponsored subscribe tags teilen telegram trending tumblr
+    tweet twitter video watch whatsapp x youtube
     """.split()
 )
+# "compartir", "condividi", "partager", "teilen": the share button on Spanish, Italian, French, German pages.
 #: Words allowed between widget words without making the line prose.
-WIDGET_GLUE = frozenset("a and in on or our the this to up us via with".split())
+WIDGET_GLUE = frozenset("a all and in on or our page the this to up us via with".split())
 
 #: Whole lines that are page furniture wherever they stand (lower case, compared after trimming
 #: punctuation and white space).  Each is a sign-off, a widget label or a list heading.
@@ -31,19 +33,27 @@ FURNITURE_LINES = frozenset(
         "check also",  # heading of a list of other stories
         "comment report",
         "comments",
+        "continue reading below",
+        "key events",  # live blogs' menu of the main entries
         "leave a comment",
         "leave a reply",
         "leave a response",
         "more follows",  # wire services' sign-off of a developing story
         "read more",
         "related",
+        "reuse this content",
         "related articles",
         "related stories",
         "share report",
         "share this",
         "share this article",
+        "show key events only",
         "show source",
+        "skip to content",
+        "skip to main content",
         "sponsored content",
+        "story continues below",  # marks where an advertisement was cut out
+        "story continues below advertisement",
         "video preview",
         "you may also like",
     ]
@@ -53,7 +63,9 @@ FURNITURE_LINES = frozenset(
 TRAILER_HEADINGS = frozenset(
     [
         "check also",
+        "explore more on these topics",
         "more from",
+        "more on this story",
         "more stories",
         "most popular",
         "most read",
@@ -61,13 +73,98 @@ TRAILER_HEADINGS = frozenset(
         "recommended",
         "related",
         "related articles",
+        "related internet links",
         "related stories",
+        "related topics",
         "you may also like",
     ]
 )
 
 #: Field labels of widgets: "Rating: (0)", "Location: Show map".
-WIDGET_LABELS = frozenset(["filed under", "location", "posted in", "rating", "share", "source", "tags", "topics"])
+WIDGET_LABELS = frozenset(
+    ["filed under", "location", "our standards", "posted in", "rating", "share", "source", "tags", "topics"]
+)
+
+#: Labels that introduce a link to another story set inside the article ("READ MORE: Headline", "Related:
+#: Headline").  A line that starts with one of these and a colon is a teaser, wherever it stands.
+STORY_LINK_LABELS = (
+    "also read",
+    "don't miss",
+    "listen",
+    "more",
+    "must read",
+    "read also",
+    "read more",
+    "read next",
+    "recommended",
+    "related",
+    "see also",
+    "watch",
+)
+
+#: How lines of page furniture open that read like sentences: cookie and paywall banners, calls to sign up
+#: or follow, and notices.  Matched at the start of a line of at most 40 words, wherever it stands.
+CALL_TO_ACTION_OPENINGS = (
+    "already a subscriber",
+    "already registered",
+    "click here",
+    "create a free account",
+    "download our app",
+    "download the app",
+    "follow us on",
+    "get in touch",
+    "get our",
+    "got a story",
+    "join us on",
+    "log in to continue",
+    "please enable javascript",
+    "please turn on javascript",
+    "register to continue",
+    "sign up for",
+    "sign up to",
+    "subscribe for",
+    "subscribe now",
+    "subscribe to",
+    "this site uses cookies",
+    "this website uses cookies",
+    "to continue reading",
+    "we use cookies",
+    "you have reached your limit",
+    "you have read",  # "... of your free articles"
+    "you've reached your limit",
+)
+
+#: How notes printed after the story open: credits of contributors and editors, how to reach the writer,
+#: disclaimers and where the piece first ran.  Only lines at the end of the story are tried.
+TAIL_NOTICE_OPENINGS = (
+    "a version of this",
+    "additional reporting by",
+    "editing by",
+    "reporting by",
+    "the views expressed",
+    "this article appears in",
+    "this article first appeared",
+    "this article was originally",
+    "this site is not responsible",
+    "this story first appeared",
+    "this story was originally",
+    "writing by",
+)
+#: Phrases that make a line at the end of the story a credit wherever they stand in it.
+TAIL_NOTICE_PHRASES = (
+    "contributed reporting",
+    "contributed to this report",
+    "contributed to this story",
+    "is not responsible for the content of external",
+)
+
+#: Words naming a journalist's job: a short head line of a name and one of these is a byline
+#: ("Anna Whitlock Rural affairs correspondent").
+ROLE_WORDS = frozenset(
+    """
+    columnist commentator correspondent critic editor journalist photographer producer reporter writer
+    """.split()
+)
 
 #: Words that introduce a photo credit inside a caption line.
 CREDIT_WORDS = ("Credit:", "Image:", "Photo:", "Photograph:", "Pic:", "Picture:", "Source:")

@@ -1,0 +1,88 @@
+"""Layouts the rules were not written for: sixteen articles in ``layouts/``, one per kind of page (wire
+story, tabloid, broadsheet, local paper, live blog, magazine, paywall, ...), checked against ``gold.json``.
+
+The articles are invented for these tests.  ``benchmarks/clean_eval.py`` prints the same judgement as
+figures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsdiff
+from newsdiff.cleaning import read_article
+from newsdiff.cleaning.structure import paragraphs
+
+LAYOUTS = Path(__file__).parent / "layouts"
+GOLD = json.loads((LAYOUTS / "gold.json").read_text(encoding="utf-8"))["articles"]
+PM = newsdiff.get_plugin_manager(third_party=False)
+NAMES = sorted(GOLD)
+
+
+def _read(name: str):
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    return read_article(newsdiff.Article.from_text(text, id=name), PM, [])
+
+
+def _lines(doc):
+    """Each line of the text with the paragraphs kept from it."""
+    text = doc.text
+    for span in paragraphs(text):
+        yield span, [p for p in doc.paragraphs if p.start < span.end and p.end > span.start]
+
+
+def _norm(value):
+    return None if value is None else " ".join(value.split()).casefold().removeprefix("the ")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_furniture_line_is_taken_out(name):
+    doc = _read(name)
+    furniture = set(GOLD[name]["furniture"])
+    for span, kept in _lines(doc):
+        if span.of(doc.text) in furniture:
+            assert all(p.kind in ("title", "standfirst", "dateline") for p in kept), span.of(doc.text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_story_line_is_removed_or_cut(name):
+    doc = _read(name)
+    gold = GOLD[name]
+    not_story = set(gold["furniture"]) | set(gold["meta_lines"]) | {gold["title"], gold["standfirst"]}
+    for span, kept in _lines(doc):
+        line = span.of(doc.text)
+        if line in not_story:
+            continue
+        assert [(p.start, p.end, p.kind in ("body", "heading")) for p in kept] == [(span.start, span.end, True)], line
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata(name):
+    doc = _read(name)
+    gold, meta = GOLD[name], doc.metadata
+    assert meta.title == gold["title"]
+    assert meta.published == gold["published"]
+    assert _norm(meta.byline) == _norm(gold["byline"])
+    if gold["outlet"]:
+        assert _norm(meta.outlet) == _norm(gold["outlet"])
+    standfirst = meta.standfirst.of(doc.text) if meta.standfirst else None
+    assert standfirst == gold["standfirst"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_headings(name):
+    doc = _read(name)
+    found = sorted(doc.text[p.start : p.end] for p in doc.paragraphs if p.kind == "heading")
+    assert found == sorted(GOLD[name]["headings"])
+
+
+def test_the_set_is_varied_and_long_enough():
+    assert len(GOLD) >= 15
+    for name in NAMES:
+        doc = _read(name)
+        body = [p for p in doc.paragraphs if p.kind == "body"]
+        assert len(body) >= 6, name
+        assert any("“" in doc.text[p.start : p.end] or '"' in doc.text[p.start : p.end] for p in body), name
