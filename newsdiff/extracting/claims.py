@@ -9,6 +9,8 @@ said London made …" is Lavrov's claim); otherwise the writer (``source`` None)
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -18,7 +20,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import IMPLIED_UNITS, NUMBER, NUMBER_WORDS, VAGUE_OF, norm, qualified, value_of
+from .numbers import IMPLIED_UNITS, NUMBER_WORDS, VAGUE_OF, norm, numbers_in, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -65,6 +67,7 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     kinds = {i: p.kind for i, p in enumerate(document.paragraphs)}
     published = document.metadata.published
     runs: dict = {}
+    spoken = _Spoken(quotes)
     out = []
     for sentence in document.sentences:
         if kinds.get(sentence.paragraph) not in ("body", "title", "standfirst"):
@@ -80,7 +83,7 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
                 sentence.start,
                 sentence.end,
                 values=tuple(values),
-                source=_source(text, sentence.start, sentence.end, quotes, people),
+                source=_source(text, sentence.start, sentence.end, spoken, people),
             )
         )
     return out
@@ -101,7 +104,7 @@ def values_in(
     for d in dates(text, lo, hi, published, words):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
         taken.append((d.start, d.end))
-    numbers = [m for m in NUMBER.finditer(text, lo, hi) if free(m.start(), m.end())] if _has_number(text, lo, hi, words) else []
+    numbers = [m for m in numbers_in(text, lo, hi) if free(m.start(), m.end())] if _has_number(text, lo, hi, words) else []
     skip_next = False
     for i, m in enumerate(numbers):
         if skip_next:
@@ -236,13 +239,27 @@ def _unit(text: str, m: regex.Match, hi: int) -> str | None:
     return " ".join(_singular(w) if w.endswith("s") and w[:-1] in MEASURES else w for w in words)
 
 
-def _source(text: str, lo: int, hi: int, quotes: Sequence[Quote], people: People) -> str | None:
+class _Spoken:
+    """The quotations with a speaker, sorted by where they start, to find those that start in a sentence
+    without looking at every quotation for every sentence."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = sorted((q.start, i, q.speaker) for i, q in enumerate(quotes) if q.speaker)
+        self.starts = [start for start, _, _ in self.quotes]
+
+    def speaker_in(self, lo: int, hi: int) -> str | None:
+        """The speaker of the first quotation (in the extractor's order) that starts in ``[lo, hi)``."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return min(self.quotes[a:b], key=lambda q: q[1])[2] if a < b else None
+
+
+def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People) -> str | None:
     """Who asserts the sentence: a quotation's speaker, or the subject of a reporting verb among its first
     words ("Mr Lavrov said London made …")."""
-    for q in quotes:
-        if lo <= q.start < hi and q.speaker:
-            return q.speaker
-    words = [w.group() for w in _WORD.finditer(text, lo, min(hi, lo + 120))][:7]
+    speaker = spoken.speaker_in(lo, hi)
+    if speaker is not None:
+        return speaker
+    words = [w.group() for w in itertools.islice(_WORD.finditer(text, lo, min(hi, lo + 120)), 7)]
     for n, word in enumerate(words):
         low = word.lower()
         if low not in CUE_VERBS or low.endswith("ing") or n == 0:

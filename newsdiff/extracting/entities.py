@@ -51,7 +51,12 @@ _LIST_GAP = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_POSSESSIVE = regex.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
+
+
+def _unpossessive(word: str) -> str:
+    """``word`` without a possessive ending ("Russia's" is "Russia")."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word
 _PAREN_OPEN = regex.compile(r"\s*+\(\s*+")
 _PAREN_CLOSE = regex.compile(r"[^()\n]{0,12}+\)")
 
@@ -123,9 +128,9 @@ def _split_run(toks, at_sentence_start: bool, people: People | None) -> Iterator
 
     while i < n:
         matched = False
-        first = _POSSESSIVE.sub("", toks[i][2]).lower()
+        first = _unpossessive(toks[i][2]).lower()
         for size in range(min(MAX_PLACE_WORDS, n - i) if first in PLACE_FIRST_WORDS else 0, 0, -1):
-            words = " ".join(_POSSESSIVE.sub("", w) for _, _, w in toks[i : i + size])
+            words = " ".join(_unpossessive(w) for _, _, w in toks[i : i + size])
             canonical = place(words)
             if canonical:
                 yield from flush()
@@ -141,13 +146,10 @@ def _split_run(toks, at_sentence_start: bool, people: People | None) -> Iterator
 
 def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity | None:
     toks = list(toks)
-    while toks and (
-        toks[0][2].lower() in LEADING_FILLERS
-        or toks[0][2].lower() in DETERMINERS
-        or toks[0][2].lower().rstrip(".") in HONORIFICS
-        or toks[0][2].lower() in NOT_NAMES
-        or (_role(toks[0][2]) and len(toks) > 1)
-    ):
+    while toks:
+        low = toks[0][2].lower()
+        if not (low in _DROPPED_FIRST or low.rstrip(".") in HONORIFICS or (len(toks) > 1 and _role(low))):
+            break
         toks.pop(0)
         at_sentence_start = False
     while toks and toks[-1][2].lower() in NOT_NAMES:
@@ -155,9 +157,9 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
     if not toks or all(w.lower() in ROLE_WORDS for _, _, w in toks):
         return None  # a title without a name ("the Foreign Secretary") is a description, not an entity
     words = [w for _, _, w in toks]
-    name = _POSSESSIVE.sub("", " ".join(words))
+    name = _unpossessive(" ".join(words))
     start, end = toks[0][0], toks[-1][1]
-    if _POSSESSIVE.search(words[-1]):
+    if words[-1].endswith(_POSSESSIVE_ENDS):
         end -= 2
     lower = {w.lower() for w in words}
     if len(words) == 1 and _ACRONYM.match(words[0]) or lower & ORG_WORDS:
@@ -170,6 +172,10 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
     if at_sentence_start and len(words) == 1:
         return None  # a capital that only opens the sentence
     return Entity(start, end, "name", name)
+
+
+#: Words dropped from the start of a name: fillers, determiners and words that are never names.
+_DROPPED_FIRST = LEADING_FILLERS | DETERMINERS | NOT_NAMES
 
 
 def _role(word: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterator
 
 import regex
 
@@ -107,6 +109,29 @@ NUMBER = regex.compile(
 #: The lower-case words that may start or end a NUMBER without digits: text with neither a digit nor one of
 #: these holds none.
 NUMBER_WORDS = frozenset(w for phrase in [*UNITS, *SCALES, *VAGUE, *ORDINALS] for w in phrase.split() if w != "a")
+
+#: The lower-case words a NUMBER match can start with.
+_START_WORDS = frozenset(phrase.split()[0] for phrase in [*QUALIFIERS, *UNITS, *SCALES, *VAGUE, *ORDINALS])
+#: Where a match can start: a run of letters and digits, or a currency sign.
+_TOKEN_START = re.compile(r"[^\W_]++|[$£€¥]")
+
+
+def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match]:
+    """The NUMBER matches in ``text[lo:hi]``, as ``NUMBER.finditer(text, lo, hi)`` gives them, but tried only
+    where a match can start (a digit, a currency sign, or a word that opens a number or a qualifier), so a
+    long sentence costs a few dictionary look-ups instead of a try of the whole pattern at every character."""
+    pos = lo
+    for t in _TOKEN_START.finditer(text, lo, hi):
+        start = t.start()
+        if start < pos:
+            continue
+        word = t.group()
+        if not (word[0].isdigit() or word in "$£€¥" or word.lower() in _START_WORDS):
+            continue
+        m = NUMBER.match(text, start, hi)
+        if m is not None and m.end() > m.start():
+            pos = m.end()
+            yield m
 
 
 def words_value(text: str) -> float | None:

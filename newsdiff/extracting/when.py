@@ -98,6 +98,8 @@ _RELATIVE = regex.compile(
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+#: Every spelling of a month that a pattern here accepts, abbreviations included.
+_MONTH_ANY = _MONTH_WORDS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _HOLIDAY_WORDS = frozenset(_LOWER_WORD.findall(name.lower())[-1] for name in HOLIDAYS)
 _RELATIVE_WORDS = frozenset(
     """
@@ -136,16 +138,18 @@ def dates(
         words = words_of(text, lo, hi)
     digits = _DIGIT.search(text, lo, hi) is not None
     months = not _MONTH_WORDS.isdisjoint(words)
+    month_any = digits and not _MONTH_ANY.isdisjoint(words)
+    chunk = text[lo:hi] if digits else ""
     holidays = not _HOLIDAY_WORDS.isdisjoint(words)
     relative = not _RELATIVE_WORDS.isdisjoint(words)
     if not (digits or months or holidays or relative):
         return iter(())
-    for m in DATE.finditer(text, lo, hi) if digits else ():
+    for m in DATE.finditer(text, lo, hi) if month_any or (digits and "-" in chunk) else ():
         iso = iso_from_match(m)
         if iso:
             found.append(DateMention(m.start(), m.end(), iso, False))
             taken.append(m.span())
-    for m in _NAMED.finditer(text, lo, hi) if digits else ():
+    for m in _NAMED.finditer(text, lo, hi) if digits and any(k in chunk for k in NAMED_DATES) else ():
         found.append(DateMention(m.start(), m.end(), NAMED_DATES[m.group()], False))
         taken.append(m.span())
     for m in _HOLIDAY.finditer(text, lo, hi) if holidays else ():
@@ -157,7 +161,7 @@ def dates(
                 day = _holiday(m.group(), pub.year - 1)
             found.append(DateMention(m.start(), m.end(), day.isoformat(), True))
         taken.append(m.span())
-    for m in _MONTH_YEAR.finditer(text, lo, hi) if digits else ():
+    for m in _MONTH_YEAR.finditer(text, lo, hi) if month_any else ():
         if free(*m.span()):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             found.append(DateMention(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", False))
@@ -167,7 +171,7 @@ def dates(
         if free(a, b):
             found.append(DateMention(a, b, m.group("year"), False))
             taken.append((a, b))
-    for m in _MONTH_DAY.finditer(text, lo, hi) if digits else ():
+    for m in _MONTH_DAY.finditer(text, lo, hi) if month_any else ():
         if not free(*m.span()):
             continue
         month = MONTHS[(m.group("month") or m.group("month2")).lower()]

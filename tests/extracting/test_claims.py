@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.extracting.claims import values_in
-from newsdiff.extracting.numbers import NUMBER, value_of, words_value
+from newsdiff.extracting.numbers import NUMBER, numbers_in, value_of, words_value
 from newsdiff.extracting.when import dates
 from newsdiff.testing import article_texts
 
@@ -324,3 +324,16 @@ def test_number_pattern_is_linear_on_hostile_input():
 
     small, large = cost(20_000), cost(80_000)
     assert large < small * 12 + 0.5  # four times the input, far from sixteen times the time
+
+
+_NUMBERISH = st.lists(
+    st.sampled_from(list("0123456789,.$£-_ ") + ["more than ", "five", "Five", "a dozen", "x", "é", "\u0301"]),
+    max_size=30,
+).map("".join)
+
+
+@given(st.one_of(_NUMBERISH, st.text(max_size=60)), st.integers(0, 10))
+def test_numbers_in_finds_what_the_pattern_finds(text, lo):
+    """numbers_in tries the pattern only where a match can start; it must find exactly what finditer finds."""
+    lo = min(lo, len(text))
+    assert [m.span() for m in numbers_in(text, lo, len(text))] == [m.span() for m in NUMBER.finditer(text, lo, len(text))]
