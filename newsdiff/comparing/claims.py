@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
+import regex
 
 from ..hookspecs import hookimpl
 from ..models import Claim, Comparison, Evidence, Extraction, Finding, Value
@@ -37,6 +38,15 @@ MIN_CONTEXT = 0.12
 MAX_ANCHOR_MENTIONS = 2
 #: How many groups of values one bucket (a unit, a list member, a name) is compared against.
 MAX_LEADERS = 25
+#: How many words on each side of a value say what it is about.
+NEAR_WORDS = 6
+#: Two reports of one quantity rarely differ by more than this factor; larger gaps are different things.
+MAX_CONFLICT_RATIO = 2.5
+#: A bucket (a unit, a name) with at most this many values is compared pair by pair; a larger one is
+#: compared against its leaders only.
+PAIRWISE = 200
+#: Units that are multiples of others, so "two decades" and "20 years" compare.
+UNIT_SCALE = {"decade": ("year", 10.0), "century": ("year", 100.0), "fortnight": ("week", 2.0), "millennium": ("year", 1000.0)}
 
 
 @attrs.frozen
@@ -44,7 +54,10 @@ class Item:
     article: str
     claim: Claim
     value: Value
+    #: The content words of the whole claim.
     context: frozenset[str]
+    #: The content words next to the value: what it is about ("died", "rescued", "archive").
+    near: frozenset[str] = frozenset()
 
 
 @hookimpl(trylast=True)
@@ -64,13 +77,25 @@ def _context(claim: Claim) -> frozenset[str]:
 
 def _items(story: Story, kinds: Iterable[str]) -> list[Item]:
     wanted = set(kinds)
-    return [
-        Item(e.id, c, v, _context(c))
-        for e in story.extractions
-        for c in e.claims
-        for v in c.values
-        if v.kind in wanted
-    ]
+    out = []
+    for e in story.extractions:
+        for c in e.claims:
+            context = None
+            for v in c.values:
+                if v.kind in wanted:
+                    context = context if context is not None else _context(c)
+                    out.append(Item(e.id, c, v, context, _near(c, v)))
+    return out
+
+
+def _near(claim: Claim, value: Value) -> frozenset[str]:
+    """Content words within a few words of a value, its own unit left out."""
+    before = textsim.words(claim.text[: value.start - claim.start])[-NEAR_WORDS:]
+    after = textsim.words(claim.text[value.end - claim.start :])[: NEAR_WORDS + 2]
+    unit = {stem(w) for w in (value.unit or "").split()}
+    return frozenset(
+        stem(w) for w in before + after if len(w) >= 4 and w not in textsim.STOPWORDS and stem(w) not in unit
+    )
 
 
 def _similar_context(a: Item, b: Item) -> bool:
@@ -108,49 +133,193 @@ def _independent(story: Story, items: Sequence[Item]) -> bool:
     )
 
 
+def _unit_key(v: Value) -> tuple[str, float] | None:
+    """The head of what a number counts, as a bucket key, and the factor to that key's unit."""
+    if v.kind == "money":
+        return (v.unit or "money").upper(), 1.0
+    if not v.unit:
+        return None
+    head = stem(v.unit.split()[-1])
+    if head in UNIT_SCALE:
+        base, factor = UNIT_SCALE[head]
+        return base, factor
+    return ("%" if v.kind == "percent" else head), 1.0
+
+
+_DIGITS = regex.compile(r"\d[\d,]*+(?:\.\d++)?")
+_APPROX = regex.compile(r"\b(?:about|around|approximately|roughly|some|an estimated)\b", regex.IGNORECASE)
+#: How far "about n" reaches either side of n, as a share of n.
+APPROX_SHARE = 0.05
+
+
+def _scaled(v: Value, factor: float) -> tuple[float, float]:
+    """The range a value allows, in its bucket's unit.  An exact number is as precise as it is written:
+    "£2.4bn" stands for 2.35 to 2.45 billion, "1,200" for 1,150 to 1,250, "412" for 412."""
+    low, high = _range(v)
+    if _APPROX.search(v.text) and math.isfinite(low) and math.isfinite(high) and low > 0:
+        # "about 38 per cent" rounds to the nearest few per cent, not to within a tenth.
+        middle = (low + high) / 2
+        low, high = middle * (1 - APPROX_SHARE), middle * (1 + APPROX_SHARE)
+    if low == high and math.isfinite(low) and low:
+        m = _DIGITS.search(v.text)
+        if m:
+            digits = m.group().replace(",", "")
+            written = float(digits)
+            if written:
+                if "." in digits:
+                    step = 10.0 ** -len(digits.split(".")[1])
+                else:
+                    step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.endswith("0") else 1.0
+                    step = 1.0 if step == 1.0 else step
+                half = step / 2 * (low / written) if step != 1.0 or "." in digits else 0.0
+                low, high = low - half, high + half
+    return low * factor, high * factor
+
+
+def _ratio(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far apart two ranges' middles are, as a factor (1.0 for equal)."""
+    def mid(r: tuple[float, float]) -> float:
+        lo, hi = r
+        if math.isinf(hi):
+            return lo
+        if math.isinf(lo) or lo <= 0:
+            return hi  # "nearly 30,000": the number written is the upper bound
+        return (lo + hi) / 2
+
+    x, y = abs(mid(a)), abs(mid(b))
+    if not x or not y:
+        return math.inf
+    return max(x, y) / min(x, y)
+
+
+def _trivial(v: Value) -> bool:
+    """Small whole numbers ("two", "first") recur in unrelated facts; they need context to align."""
+    low, high = _range(v)
+    return low == high and float(low).is_integer() and abs(low) < 10
+
+
+def _relation(a: tuple[float, float], b: tuple[float, float]) -> str:
+    if max(a[0], b[0]) > min(a[1], b[1]):
+        return "conflict"
+    return "compatible"
+
+
 def _numbers(story: Story) -> list[Finding]:
-    items = [i for i in _items(story, NUMERIC) if i.value.unit]
-    by_unit: dict[str, list[int]] = defaultdict(list)
+    items = [i for i in _items(story, NUMERIC) if _unit_key(i.value) is not None]
+    buckets: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        for w in item.value.unit.split():
-            by_unit[stem(w)].append(n)
-    pairs = _leader_pairs(
-        items,
-        by_unit,
-        lambda a, b: a.value.kind == b.value.kind and _same_unit(a.value, b.value) and _similar_context(a, b),
-    )
-    # One finding per group of aligned values.
-    groups = _components(len(items), sorted(pairs))
+        buckets[_unit_key(item.value)[0]].append(n)
+    compatible: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
+    for key in sorted(buckets):
+        members = buckets[key]
+        pairs = _bucket_pairs(members, items)
+        linked: set[tuple[int, str]] = set()  # (value, article): the article reports this value too
+        candidates = []
+        for i, j in pairs:
+            a, b = items[i], items[j]
+            ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
+            relation = _relation(ra, rb)
+            if relation == "conflict":
+                candidates.append((i, j))
+                continue
+            same_value = ra == rb and not _trivial(a.value)
+            if same_value or (_similar_context(a, b) and (a.near & b.near or not _trivial(a.value))):
+                compatible.append((i, j))
+                linked.add((i, b.article))
+                linked.add((j, a.article))
+        for i, j in candidates:
+            a, b = items[i], items[j]
+            # Two values conflict only when neither article also reports the other's value, the values are
+            # about the same thing (words beside them in common), their sentences match, and they are of
+            # one order of magnitude.
+            ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
+            if (
+                (i, b.article) not in linked
+                and (j, a.article) not in linked
+                and a.near & b.near
+                and _similar_context(a, b)
+                and _ratio(ra, rb) <= MAX_CONFLICT_RATIO
+            ):
+                conflicts.append((i, j))
     findings = []
-    for members in groups:
-        group = [items[n] for n in members]
-        ranges = {(i.article, _range(i.value)) for i in group}
-        lows = [r[1][0] for r in ranges]
-        highs = [r[1][1] for r in ranges]
-        conflict = max(lows) > min(highs)
-        exact = len({r[1] for r in ranges}) == 1 or _inside(list(r[1] for r in ranges))
-        unit = Counter(i.value.unit for i in group).most_common(1)[0][0]
-        values = {i.article: i.value.norm for i in group}
-        if conflict:
-            kind, summary = "number_conflict", f"the articles give conflicting numbers of {unit}: " + _listing(values)
-        elif exact:
-            kind, summary = "agreement", f"{len(values)} articles agree on the number of {unit}: " + _listing(values)
-        else:
-            kind, summary = "number_difference", f"the articles give the number of {unit} with different precision: " + _listing(values)
-        findings.append(
-            Finding(
-                kind=kind,
-                summary=summary,
-                evidence=tuple(_evidence(i) for i in group),
-                details={
-                    "unit": unit,
-                    "values": {i.article: {"text": i.value.text, "low": i.value.low, "high": i.value.high} for i in group},
-                    "claims": [i.claim.id for i in group],
-                    "independent": _independent(story, group),
-                },
-            )
-        )
+    for members in _components(len(items), compatible):
+        findings.extend(_split_group(story, [items[n] for n in members]))
+    for members in _components(len(items), conflicts):
+        findings.append(_number_finding(story, [items[n] for n in members], conflict=True))
+    findings.sort(key=lambda f: (story.index[f.evidence[0].article], f.evidence[0].start))
     return findings
+
+
+def _bucket_pairs(members: list[int], items: Sequence[Item]) -> list[tuple[int, int]]:
+    """Pairs of values of different articles within one bucket: all of them in a small bucket, else each
+    value against the first values (leaders) of the bucket."""
+    if len(members) <= PAIRWISE:
+        return [
+            (members[x], members[y])
+            for x in range(len(members))
+            for y in range(x + 1, len(members))
+            if items[members[x]].article != items[members[y]].article
+        ]
+    leaders = members[:MAX_LEADERS]
+    return [(i, j) for j in members[MAX_LEADERS:] for i in leaders if items[i].article != items[j].article]
+
+
+def _split_group(story: Story, group: list[Item]) -> list[Finding]:
+    """Findings for a group of values linked by compatible pairs.  A vague value ("more than 45") can be
+    compatible with two exact ones that are not with each other ("48" and "52"): then the exact ones
+    conflict, and each agrees with the vague one on its own."""
+    exact: dict[tuple[float, float], list[Item]] = defaultdict(list)
+    vague: list[Item] = []
+    for item in group:
+        r = _scaled(item.value, _unit_key(item.value)[1])
+        low, high = _range(item.value)
+        (exact[r] if low == high else vague).append(item)
+    values = list(exact)
+    clashing = {
+        r for r in values for q in values if r != q and _relation(r, q) == "conflict" and _ratio(r, q) <= MAX_CONFLICT_RATIO
+    }
+    if not clashing:
+        return [_number_finding(story, group)]
+    findings = [_number_finding(story, [i for r in sorted(clashing) for i in exact[r]], conflict=True)]
+    for r in values:
+        members = exact[r] + [v for v in vague if _relation(r, _scaled(v.value, _unit_key(v.value)[1])) != "conflict"]
+        if len({i.article for i in members}) >= 2:
+            findings.append(_number_finding(story, members))
+    return findings
+
+
+def _number_finding(story: Story, group: list[Item], *, conflict: bool = False) -> Finding:
+    group = sorted(group, key=lambda i: (story.index[i.article], i.value.start))
+    ranges = [_scaled(i.value, _unit_key(i.value)[1]) for i in group]
+    unit = Counter(i.value.unit for i in group).most_common(1)[0][0]
+    values = {}
+    for i in group:
+        values.setdefault(i.article, i.value.text)
+    if conflict:
+        kind, summary = "number_conflict", f"the articles give conflicting numbers of {unit}: " + _listing(values)
+    elif len(set(ranges)) == 1 or _inside(ranges) or _consistent(ranges):
+        kind, summary = "agreement", f"{len(values)} articles agree on the number of {unit}: " + _listing(values)
+    else:
+        kind, summary = "number_difference", f"the articles give the number of {unit} with different precision: " + _listing(values)
+    return Finding(
+        kind=kind,
+        summary=summary,
+        evidence=tuple(_evidence(i) for i in group),
+        details={
+            "unit": unit,
+            "values": {i.article: {"text": i.value.text, "low": i.value.low, "high": i.value.high} for i in group},
+            "claims": [i.claim.id for i in group],
+            "independent": _independent(story, group),
+        },
+    )
+
+
+def _consistent(ranges: list[tuple[float, float]]) -> bool:
+    """True when every pair of ranges shares an inside: "2.4bn" (2.35–2.45) and "£2.41 billion"."""
+    return all(max(a[0], b[0]) < min(a[1], b[1]) for a in ranges for b in ranges) and all(
+        math.isfinite(lo) and math.isfinite(hi) and hi - lo < max(abs(lo), abs(hi)) * 0.1 for lo, hi in ranges
+    )
 
 
 def _inside(ranges: list[tuple[float, float]]) -> bool:
