@@ -431,46 +431,66 @@ def _anchors(story: Story) -> dict[str, set[str]]:
 
 
 def _dates(story: Story) -> list[Finding]:
+    """Dates of the same fact: anchored on a rare name both claims mention ("Litvinenko … 2006"), or with
+    words beside both dates in common ("takes office on 15 May")."""
     anchors = _anchors(story)
     items = [i for i in _items(story, ["date"]) if not i.value.norm.startswith("relative:")]
-    by_anchor: dict[str, list[int]] = defaultdict(list)
+    buckets: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
         for name in anchors.get(item.claim.id, ()):
-            by_anchor[name].append(n)
-    pairs = _leader_pairs(items, by_anchor, lambda a, b: True)
-    findings = []
-    for members in _components(len(items), pairs):
-        group = [items[n] for n in members]
-        # Keep, per article, the dated claim that shares the most anchors with the other articles' claims.
-        def shared_anchors(item: Item) -> int:
-            mine = anchors.get(item.claim.id, set())
-            return sum(len(mine & anchors.get(o.claim.id, set())) for o in group if o.article != item.article)
-
-        per_article: dict[str, Item] = {}
-        for item in sorted(group, key=lambda i: (-shared_anchors(i), i.claim.start)):
-            per_article.setdefault(item.article, item)
-        group = sorted(per_article.values(), key=lambda i: story.index[i.article])
-        if len(group) < 2:
+            buckets["@" + name].append(n)
+        for word in item.near:
+            buckets[word].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(buckets):
+        pairs.update(_bucket_pairs(buckets[key], items))
+    compatible, conflicts = [], []
+    linked: set[tuple[int, str]] = set()
+    candidates = []
+    for i, j in sorted(pairs):
+        a, b = items[i], items[j]
+        anchored = bool(anchors.get(a.claim.id, set()) & anchors.get(b.claim.id, set()))
+        about_same = anchored or (a.near & b.near and _similar_context(a, b))
+        if not about_same:
             continue
-        norms = {i.article: i.value.norm for i in group}
-        anchor = sorted(set.intersection(*(anchors.get(i.claim.id, set()) for i in group)) or {"the same event"})[0]
-        if _dates_agree(list(norms.values())):
-            kind, summary = "agreement", f"{len(norms)} articles date {anchor} alike: " + _listing(norms)
+        if _dates_agree([a.value.norm, b.value.norm]):
+            compatible.append((i, j))
+            linked.add((i, b.article))
+            linked.add((j, a.article))
         else:
-            kind, summary = "date_conflict", f"the articles date {anchor} differently: " + _listing(norms)
-        findings.append(
-            Finding(
-                kind=kind,
-                summary=summary,
-                evidence=tuple(_context_evidence(i) for i in group),
-                details={
-                    "dates": norms,
-                    "about": anchor,
-                    "claims": [i.claim.id for i in group],
-                    "independent": _independent(story, group),
-                },
+            candidates.append((i, j))
+    for i, j in candidates:
+        a, b = items[i], items[j]
+        if (i, b.article) not in linked and (j, a.article) not in linked and a.near & b.near:
+            conflicts.append((i, j))
+    findings = []
+    for kind, links in (("agreement", compatible), ("date_conflict", conflicts)):
+        for members in _components(len(items), links):
+            group = sorted((items[n] for n in members), key=lambda i: (story.index[i.article], i.value.start))
+            norms: dict[str, str] = {}
+            for item in group:
+                norms.setdefault(item.article, item.value.norm)
+            if len(norms) < 2:
+                continue
+            shared = set.intersection(*(anchors.get(i.claim.id, set()) for i in group))
+            about = sorted(shared)[0] if shared else ", ".join(sorted(set.intersection(*(set(i.near) for i in group))) or ["the same event"])
+            if kind == "agreement":
+                summary = f"{len(norms)} articles date {about} alike: " + _listing(norms)
+            else:
+                summary = f"the articles date {about} differently: " + _listing(norms)
+            findings.append(
+                Finding(
+                    kind=kind,
+                    summary=summary,
+                    evidence=tuple(_context_evidence(i) for i in group),
+                    details={
+                        "dates": norms,
+                        "about": about,
+                        "claims": [i.claim.id for i in group],
+                        "independent": _independent(story, group),
+                    },
+                )
             )
-        )
     return findings
 
 
