@@ -27,6 +27,7 @@ from .claims_vocab import (
     CLOCK_WORDS,
     CURRENCY_SIGNS,
     MEASURES,
+    NOT_COUNTED_AFTER_HYPHEN,
     MONEY_WORDS,
     ORDINAL_IDIOMS,
     PRONOUN_NEXT,
@@ -173,6 +174,10 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
             return False  # "6 o'clock", "9 p.m."
     if (m.group("vague") or "").lower() == "half" and not _HALF_OF.match(text, end, hi):
         return False  # "half" alone is rarely a checkable quantity; "half of 1 percent" is
+    if text[end : end + 1] == "-":
+        after = _UNIT_WORD.match(text, end, hi)
+        if after and after.group(1).split("-")[0].lower() in NOT_COUNTED_AFTER_HYPHEN:
+            return False  # "a two-way race", "one-on-one talks"
     words = m.group("words") or m.group("ordinal")
     if words and not m.group("qual"):
         low = words.lower()

@@ -29,7 +29,12 @@ CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 CLOCK_WORDS = frozenset({"a.m", "a.m.", "am", "o'clock", "o’clock", "p.m", "p.m.", "pm"})
 #: Ordinals in fixed phrases that rank nothing.
 ORDINAL_IDIOMS = frozenset(
-    {"first family", "first hand", "first lady", "first order", "first things", "first-hand", "second-hand"}
+    {
+        "first family", "first hand", "first lady", "first order", "first refusal", "first things", "first-hand",
+        "second-hand",
+    }
 )
+#: Words after a hyphen that make a number part of an adjective, not a count ("a two-way race", "one-on-one").
+NOT_COUNTED_AFTER_HYPHEN = frozenset({"on", "way"})
 #: Words after "the two" / "the three" that show the number is a pronoun ("the two met", "the two of them").
 PRONOUN_NEXT = frozenset("also are did do had have met of spoke told were will would".split())

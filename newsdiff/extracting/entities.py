@@ -165,7 +165,7 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
     if len(words) == 1 and _ACRONYM.match(words[0]) or lower & ORG_WORDS:
         return Entity(start, end, "organisation", name)
     if people is not None:
-        canonical = people.canonical(name)
+        canonical = _without_roles(people.canonical(name))
         known = canonical.split()[-1].lower() in people.fullest and len(canonical.split()) >= 2
         if known or len(words) >= 2:
             return Entity(start, end, "person" if known else "name", canonical if known else name)
@@ -176,6 +176,14 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
 
 #: Words dropped from the start of a name: fillers, determiners and words that are never names.
 _DROPPED_FIRST = LEADING_FILLERS | DETERMINERS | NOT_NAMES
+
+
+def _without_roles(name: str) -> str:
+    """A canonical name without the role words before it ("Senators Ann Lee" is "Ann Lee")."""
+    words = name.split()
+    while len(words) > 1 and _role(words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _role(word: str) -> bool:
@@ -231,3 +239,4 @@ def _one_name(text: str, first: Entity, second: Entity, gap: regex.Match) -> boo
         and " " in second.name
         and gap.group().strip().lower() == "and"
     )
+

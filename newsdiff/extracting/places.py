@@ -123,6 +123,15 @@ _REGIONS = {
     "Wales": "welsh",
     "West Bank": "",
 }
+#: The states of the United States, which American news names without the country.  "Georgia" stays the
+#: country and "Washington" the city (listed below), and "New York" is the city too.
+_US_STATES = """
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
+Montana Nebraska Nevada New-Hampshire New-Jersey New-Mexico North-Carolina North-Dakota Ohio Oklahoma Oregon
+Pennsylvania Rhode-Island South-Carolina South-Dakota Tennessee Texas Utah Vermont Virginia West-Virginia
+Wisconsin Wyoming
+"""
 _CITIES = """
 Aleppo Amsterdam Ankara Athens Baghdad Beijing Beirut Berlin Brussels Cairo Chicago Damascus Delhi Dublin
 Edinburgh Geneva Hong-Kong Istanbul Jerusalem Kabul Kiev Kyiv Lagos London Los-Angeles Madrid Manchester
@@ -135,6 +144,8 @@ for _name, _others in {**_COUNTRIES, **_REGIONS}.items():
     PLACES[_name.lower()] = _name
     for _form in _others.split():
         PLACES.setdefault(_form, _name)
+for _state in _US_STATES.split():
+    PLACES.setdefault(_state.replace("-", " ").lower(), _state.replace("-", " "))
 for _city in _CITIES.split():
     PLACES[_city.replace("-", " ").lower()] = _city.replace("-", " ")
 

@@ -209,6 +209,9 @@ def test_units_of_counts(text, kind, unit):
         "Then the two met for lunch.",
         "She said the two had agreed.",
         "The bird was half asleep.",
+        "It is a two-way race.",
+        "They held one-on-one talks.",
+        "The city has the right of first refusal.",
     ],
 )
 def test_idioms_and_pronouns_are_not_values(text):
@@ -238,6 +241,7 @@ def test_appositions_datelines_and_names_with_and_are_not_lists(text):
         ("Talks between Mr. Pratt and Mr. Oduya ended.", ("Pratt", "Oduya")),
         ("Aid went to Chile, Peru, and the Dominican Republic.", ("Chile", "Peru", "Dominican Republic")),
         ("Senators Ada Pratt (R-Ohio) and Joe Oduya met.", ("Ada Pratt", "Joe Oduya")),
+        ("Turnout rose in Nevada and New Mexico.", ("Nevada", "New Mexico")),  # US states are places
     ],
 )
 def test_lists_with_honorifics_the_and_parentheses(text, members):
@@ -337,3 +341,14 @@ def test_numbers_in_finds_what_the_pattern_finds(text, lo):
     """numbers_in tries the pattern only where a match can start; it must find exactly what finditer finds."""
     lo = min(lo, len(text))
     assert [m.span() for m in numbers_in(text, lo, len(text))] == [m.span() for m in NUMBER.finditer(text, lo, len(text))]
+
+
+def test_list_members_take_the_fullest_name_without_its_title():
+    article = newsdiff.Article.from_text(
+        "Budget talks\n\nSenators Ada Pratt and Joe Oduya met on Monday.\n\nLater, Ms. Pratt and Mr. Oduya spoke.\n",
+        id="t",
+        published="2021-05-05",
+    )
+    claims = newsdiff.extract(article, pm=PM).claims
+    later = next(v for c in claims for v in c.values if v.kind == "list" and "Ms. Pratt" in c.text)
+    assert later.members == ("Ada Pratt", "Joe Oduya")
