@@ -204,7 +204,30 @@ def _relation(a: tuple[float, float], b: tuple[float, float]) -> str:
     return "compatible"
 
 
+def number_links(story: Story) -> tuple[list[Item], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The numeric values of the story, and which pairs of them count the same thing: compatible pairs
+    (agreeing, or differing only in precision) and conflicting pairs.  Worked out once per story."""
+    return story.memo("number_links", _number_links)
+
+
+def aligned_values(story: Story) -> set[tuple[str, int]]:
+    """(claim id, value start) of every number another article also reports, in agreement or not."""
+    items, compatible, conflicts = number_links(story)
+    return {(items[n].claim.id, items[n].value.start) for pair in compatible + conflicts for n in pair}
+
+
 def _numbers(story: Story) -> list[Finding]:
+    items, compatible, conflicts = number_links(story)
+    findings = []
+    for members in _components(len(items), compatible):
+        findings.extend(_split_group(story, [items[n] for n in members]))
+    for members in _components(len(items), conflicts):
+        findings.append(_number_finding(story, [items[n] for n in members], conflict=True))
+    findings.sort(key=lambda f: (story.index[f.evidence[0].article], f.evidence[0].start))
+    return findings
+
+
+def _number_links(story: Story) -> tuple[list[Item], list[tuple[int, int]], list[tuple[int, int]]]:
     items = [i for i in _items(story, NUMERIC) if _unit_key(i.value) is not None]
     buckets: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
@@ -242,13 +265,7 @@ def _numbers(story: Story) -> list[Finding]:
                 and _ratio(ra, rb) <= MAX_CONFLICT_RATIO
             ):
                 conflicts.append((i, j))
-    findings = []
-    for members in _components(len(items), compatible):
-        findings.extend(_split_group(story, [items[n] for n in members]))
-    for members in _components(len(items), conflicts):
-        findings.append(_number_finding(story, [items[n] for n in members], conflict=True))
-    findings.sort(key=lambda f: (story.index[f.evidence[0].article], f.evidence[0].start))
-    return findings
+    return items, compatible, conflicts
 
 
 def _bucket_pairs(members: list[int], items: Sequence[Item]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ facts) is derived from the clusters and findings: see :func:`newsdiff.coverage.c
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
@@ -22,6 +23,12 @@ MIN_UNIQUE_WORDS = 3
 #: ...when they make up at least this share of its distinctive words.
 MIN_UNIQUE_SHARE = 0.5
 NAME_KINDS = ("person", "organisation", "name")
+#: A claim is carried by another article when one of its sentences shares this many distinctive words.
+SHARED_DISTINCTIVE = 2
+#: ...and at least this share of them.
+SHARED_SHARE = 0.4
+#: A word in more claims than this is too common to find counterparts with.
+MAX_POSTINGS = 500
 
 
 @hookimpl(trylast=True)
@@ -32,7 +39,45 @@ def newsdiff_compare(extractions: Sequence[Extraction]) -> Comparison:
     return Comparison(findings=unique_facts(story))
 
 
+def _carried_elsewhere(story: Story) -> set[str]:
+    """Claims another article states in other words: it has a sentence sharing at least
+    ``SHARED_DISTINCTIVE`` and ``SHARED_SHARE`` of the claim's distinctive words (words most articles of the
+    story do not use)."""
+    n_articles = len(story.extractions)
+    df = story.document_frequency
+    limit = max(2, n_articles - 1)
+    words_of: dict[str, frozenset[str]] = {}
+    index: dict[str, list[tuple[int, str]]] = {}
+    for n, e in enumerate(story.extractions):
+        for claim in e.claims:
+            words = frozenset(
+                w for w in (stem(x) for x in textsim.content(textsim.words(claim.text)) if len(x) >= 4) if df.get(w, 0) <= limit
+            )
+            words_of[claim.id] = words
+            for w in words:
+                index.setdefault(w, []).append((n, claim.id))
+    carried = set()
+    for n, e in enumerate(story.extractions):
+        for claim in e.claims:
+            counts: dict[str, int] = {}
+            for w in words_of[claim.id]:
+                postings = index.get(w, ())
+                if len(postings) > MAX_POSTINGS:
+                    continue
+                for m, other in postings:
+                    if m != n:
+                        counts[other] = counts.get(other, 0) + 1
+            need = max(SHARED_DISTINCTIVE, math.ceil(SHARED_SHARE * len(words_of[claim.id])))
+            if counts and max(counts.values()) >= need:
+                carried.add(claim.id)
+    return carried
+
+
 def unique_facts(story: Story) -> list[Finding]:
+    from .claims import aligned_values
+
+    aligned = aligned_values(story)
+    carried = _carried_elsewhere(story)
     findings = []
     for n, e in enumerate(story.extractions):
         mine = story.body_words[n]
@@ -45,6 +90,8 @@ def unique_facts(story: Story) -> list[Finding]:
         for claim in e.claims:
             if not overlaps_any(body, claim.start, claim.end):
                 continue  # the title and standfirst state the story's facts again
+            if claim.id in carried:
+                continue
             terms: list[str] = []
             strong = False
             for v in claim.values:
@@ -55,7 +102,7 @@ def unique_facts(story: Story) -> list[Finding]:
                     if not named and not person:
                         terms.append(v.norm)
                         strong = True
-                elif v.kind in ("number", "measure", "money", "percent", "ordinal") and v.unit:
+                elif v.kind in ("number", "measure", "money", "percent", "ordinal") and v.unit and (claim.id, v.start) not in aligned:
                     # What is counted is new when some word of it appears in no other article.
                     unit = {stem(w) for w in v.unit.split() if len(w) >= MIN_WORD}
                     if any(not elsewhere(w) for w in unit):

@@ -29,6 +29,13 @@ class Story:
     def __init__(self, extractions: Sequence[Extraction]) -> None:
         self.extractions = tuple(extractions)
         self.index = {e.id: n for n, e in enumerate(self.extractions)}
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, compute):
+        """``compute(self)`` worked out once per story and shared by the comparators that need it."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     @cached_property
     def identities(self) -> Identities:
