@@ -62,6 +62,8 @@ DESCRIPTION = regex.compile(
 #: "he" and "she" as words (the chain rule of pronoun resolution).
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 _BYLINE_BY = regex.compile(r"^\s*+(?:[Bb]y|BY)\b[ \t:]*+")
+_ARTICLES = frozenset(["a", "an", "the"])
+_LOWER_NEXT = regex.compile(r"[ \t]++\p{Ll}")
 #: Between a name and the name it modifies: lower-case words ending in a role ("Trump ¦ campaign
 #: spokesman ¦ Jason Miller").
 _MODIFIER_GAP = regex.compile(r"(?:’s|'s)?+[ \t]++(?:[a-z\-]{1,20}+[ \t]++){0,3}+")
@@ -300,7 +302,10 @@ class People:
                     after_word = _NEXT_WORD.match(text, m_end, hi)
                     person = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
                 sentence = bisect.bisect_right(sentence_starts, start) - 1
-                mention = PersonMention(start, m_end, name, subject, gender, sentence, person)
+                # "the Clinton campaign", "a Trump rally": a name between an article and a noun names
+                # the thing, not the person.
+                modifier = prev_word in _ARTICLES and _LOWER_NEXT.match(text, m_end, hi) is not None
+                mention = PersonMention(start, m_end, name, subject, gender, sentence, person, modifier)
                 mentions.append(mention)
                 if subject:
                     self._subjects.setdefault(sentence, mention)

@@ -41,9 +41,11 @@ from .vocab import (
     HONORIFICS,
     LEADING_FILLERS,
     NAMING_WORDS,
+    NOT_NAMES,
     OBJECT_CUE_VERBS,
     PREPOSITIONS,
     PRONOUNS,
+    ROLE_WORDS,
     SENTENCE_FILLERS,
     SPEAKER_STOPS,
     TIME_WORDS,
@@ -74,6 +76,8 @@ _CUE_SECOND = {}
 for _phrase in CUE_PHRASES:
     _first, _second = _phrase.split(" ", 1)
     _CUE_SECOND.setdefault(_first, set()).add(_second)
+#: Words that open a description before a name in apposition ("Another critic, Laurence H. Tribe, …").
+_DESCRIPTION_OPENERS = DETERMINERS | {"another", "fellow", "one"}
 #: Leading capitalised words that open a sentence without being a speaker ("In his speech, …").
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
@@ -83,6 +87,9 @@ SCARE_WORDS = 3
 #: A quotation of this many words that ends its sentence inside the marks reads as quoted speech even
 #: when the writer's sentence runs into it.
 CLAUSE_WORDS = 15
+#: How far (in tokens) an opening phrase ("With Democratic leaders increasingly worried about …,") may
+#: run before the comma that ends it.
+OPENER_TOKENS = 24
 #: A paragraph that is only a quotation of at most this many words, mostly capitalised, is a subheading.
 SUBHEADING_WORDS = 8
 #: How many tokens after a quotation may hold its attribution.
@@ -217,6 +224,14 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             k -= 1
         if k < lo or toks[k][2] != ",":
             return None
+        inner = range(k + 1, i)
+        if (
+            0 < len(inner) <= 5
+            and all(_is_cap(toks[j][2]) or (toks[j][2] == "." and _dot_ok(toks, j)) for j in inner)
+            and k - 1 >= lo
+            and (toks[k - 1][2][:1].islower() or toks[max(lo, k - 2)][2].lower() in _DESCRIPTION_OPENERS)
+        ):
+            return (k + 1, i)  # "Another critic, Laurence H. Tribe, likened": the name in apposition
         i = k - 1
         while i >= lo and toks[i][2] == ")":
             i = _skip_parenthesis(toks, i, lo)
@@ -244,6 +259,11 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
         if low in PRONOUNS or low in SPEAKER_STOPS or (low in CUE_VERBS and not _is_cap(t)):
             break
         if low in PREPOSITIONS and not _is_cap(t):
+            if low in ("of", "at", "from") and i - 1 >= lo and _is_cap(toks[i - 1][2]) and start < end and (
+                toks[start][2].lower() in DETERMINERS or _is_cap(toks[start][2])
+            ):
+                i -= 1  # "Mr. Morgan of the Sierra Club": a name and where they are from
+                continue
             # Inside a description ("a narrator in the ad", "the head of the agency"), not after a name.
             if start < end and _is_cap(toks[start][2]) and toks[start][2].lower() not in DETERMINERS:
                 break
@@ -253,7 +273,11 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             continue
         # Names, descriptions and the words before a name ("campaign spokesman Brian Fallon").
         start = i
-        if low in DETERMINERS and not (i - 1 >= lo and toks[i - 1][2].lower() in PREPOSITIONS and _desc_before(toks, lo, i - 1)):
+        if low in DETERMINERS and not (
+            i - 1 >= lo
+            and toks[i - 1][2].lower() in PREPOSITIONS
+            and (_desc_before(toks, lo, i - 1) or (i - 2 >= lo and _is_cap(toks[i - 2][2])))
+        ):
             break
         i -= 1
     while start < end and toks[start][2].lower() in LEADING_FILLERS | PREPOSITIONS and _is_cap(toks[start][2]):
@@ -328,6 +352,15 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             i += 1
             end = i
             continue
+        if (
+            low in ROLE_WORDS
+            and end > start
+            and _is_cap(toks[end - 1][2])
+            and i + 1 < hi
+            and _is_cap(toks[i + 1][2])
+        ):
+            i += 1  # "MSNBC host Chris Matthews": a role between an organisation and a name
+            continue
         if low in DETERMINERS or (low.endswith("ed") and end - start >= 2):
             break  # "the same time the Russian diplomat praised": a new phrase, or a verb
         if described or _POSSESSIVE.search(toks[end - 1][2] if end > start else ""):
@@ -354,7 +387,7 @@ def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tup
         i += 1
     if i < hi and toks[i][2].lower() in _OPENERS:
         j = i
-        while j < hi and toks[j][2] != "," and j - i < 12:
+        while j < hi and toks[j][2] != "," and j - i < OPENER_TOKENS:
             j += 1
         if j + 1 < hi and toks[j][2] == ",":
             i = j + 1
@@ -368,8 +401,8 @@ def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tup
                 toks[k][2].lower() not in DETERMINERS
             ):
                 k += 1
-            if k < hi and (toks[k][2].lower() in DETERMINERS or _is_cap(toks[k][2])):
-                i = k
+            if k > i + 2 and k < hi and (toks[k][2].lower() in DETERMINERS or _is_cap(toks[k][2])):
+                i = k  # only past a phrase with a noun of its own ("At the same time", not "With Democrats")
     if i >= hi:
         return None
     span = _forward(toks, i, hi)
@@ -492,7 +525,22 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                     start -= 1
                 speaker = _sentence_subject(toks, start, c)
         return Attribution((c, cue_end), speaker)
+    if colon and toks[k - 1][2] == ":":
+        # "President Obama is rolling out a new message: “…”": a sentence that introduces the words
+        # after its colon, with no cue verb, gives them to its subject when that is a name or a pronoun.
+        span = _sentence_subject(toks, b, e)
+        if span is not None and _names_someone(toks, span):
+            return Attribution(None, span)
     return None
+
+
+def _names_someone(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
+    words = [toks[i][2] for i in range(span[0], span[1]) if toks[i][2] != "."]
+    if len(words) == 1 and words[0].lower() in ("he", "she"):
+        return True
+    return bool(words) and all(_is_cap(w) for w in words) and words[-1].lower() not in NOT_NAMES and (
+        words[0].lower() not in DETERMINERS
+    )
 
 
 # -- the extractor --------------------------------------------------------------------------------------

@@ -106,15 +106,17 @@ MALE_HONORIFICS = frozenset(["mr", "sir", "lord"])
 FEMALE_HONORIFICS = frozenset(["mrs", "ms", "miss", "lady", "dame"])
 
 #: Role words that can precede a name ("Russian Foreign Minister Sergei Lavrov", "Sen. Ted Cruz"); they
-#: belong to the description, not to the name.
+#: belong to the description, not to the name.  The press's own roles are here too ("MSNBC host Chris
+#: Matthews", "Post columnist …"), as news quotes journalists.
 ROLE_WORDS = frozenset(
     """
-    acting adviser advisor agent ambassador attorney bishop candidate captain ceo chair chairman
-    chairwoman chancellor chief coach commander commissioner congressman congresswoman councillor
-    counsel deputy detective director editor executive first foreign former gen general gov governor
-    judge justice king leader lieutenant mayor minister nominee officer pope premier president presidential
-    press prime prince princess prosecutor queen rep representative sec secretary sen senator sergeant
-    sheriff special speaker spokesman spokesperson spokeswoman state superintendent vice
+    acting adviser advisor agent ambassador anchor attorney bishop candidate captain ceo chair chairman
+    chairwoman chancellor chief coach columnist commander commentator commissioner congressman
+    congresswoman correspondent councillor counsel deputy detective director editor executive first
+    foreign former gen general gov governor host judge justice king leader lieutenant mayor minister
+    nominee officer pope premier president presidential press prime prince princess prosecutor queen rep
+    reporter representative sec secretary sen senator sergeant sheriff special speaker spokesman
+    spokesperson spokeswoman state superintendent vice
     """.split()
 )
 

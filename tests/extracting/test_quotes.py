@@ -263,6 +263,51 @@ def test_minister_stands_for_a_secretary_of_the_same_country():
     assert found["nothing to see"].speaker == "Tom Reyes"
 
 
+def test_a_name_in_apposition_after_a_description_speaks():
+    body = INTRO + "Another critic, Tom H. Reyes, likened the plan to “selling the town hall”."
+    (q,) = quotes(body)
+    assert q.speaker is not None and q.speaker.startswith("Tom H") and q.speaker.endswith("Reyes")
+
+
+def test_name_of_the_organisation_before_the_cue():
+    body = INTRO + "“It was the least bad outcome,” Mr. Reyes of the Harbour Trust said."
+    (q,) = quotes(body)
+    assert q.speaker_mention is not None and q.speaker_mention.text.startswith("Mr. Reyes")
+    assert q.speaker == "Reyes"
+
+
+def test_role_between_organisation_and_name_after_said():
+    body = INTRO + "“The plan is dead,” said Gazette columnist Tom Reyes."
+    (q,) = quotes(body)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_a_name_between_an_article_and_a_noun_is_not_the_antecedent():
+    body = (
+        "Councillor Maria Lund spoke after Janet Okafor.\n\n"
+        "Lund believes that the Okafor campaign took the harbour for granted.\n\n"
+        "“They have a big problem,” she said."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Maria Lund"
+
+
+def test_a_colon_gives_the_words_to_a_named_subject():
+    body = (
+        INTRO
+        + "With council leaders increasingly worried about the vote, Mayor Janet Okafor is trying a new "
+        + "message: “The harbour is yours.”"
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Janet Okafor"
+
+
+def test_a_colon_after_a_description_gives_no_speaker():
+    body = INTRO + "The plan’s history is set out in detail: “First the harbour, then the town.”"
+    (q,) = quotes(body)
+    assert q.speaker is None
+
+
 def test_description_resolves_to_the_name():
     found = quotes(INTRO + "“The harbour stays,” the mayor said.")
     assert found[0].speaker == "Janet Okafor"
