@@ -34,6 +34,8 @@ from .story import Story, story_of
 OVERLAP = 0.6
 #: Least number of shared content words for a reworded match.
 SHARED_CONTENT = 3
+#: Least share of the smaller quotation's content words found in the other for a reworded match.
+CONTENT_OVERLAP = 0.5
 #: A word in more quote sentences than this is too common to find candidates with.
 MAX_POSTINGS = 200
 #: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
@@ -42,6 +44,8 @@ TURN_WINDOW = 1
 TURN_LENGTH_RATIO = 0.6
 #: How many distinct remarks one dialogue turn is compared against (keeps large stories linear).
 MAX_LEADERS = 20
+#: One shared word this long is enough to tie two versions of a translated remark.
+TURN_LONG_WORD = 8
 
 _SENTENCE = regex.compile(r"[^.!?…]++(?:[.!?…]++|$)")
 NEGATIONS = frozenset("no not never none nothing neither nor n’t cannot without nobody nowhere".split())
@@ -55,6 +59,9 @@ class Unit:
     quote: Quote
     tokens: tuple[str, ...]
     speaker: str | None
+    #: True when the speaker is a named person (two different named people block a match; a description
+    #: or an organisation does not).
+    person: bool = False
 
 
 @hookimpl(trylast=True)
@@ -73,10 +80,11 @@ def _units(story: Story) -> list[Unit]:
         for quote in extraction.quotes:
             pieces = [m.group() for m in _SENTENCE.finditer(quote.text)] or [quote.text]
             key = story.speaker_key(quote)
+            person = story.is_person(quote)
             for piece in pieces:
                 tokens = tuple(textsim.words(piece))
                 if tokens:
-                    units.append(Unit(a, quote, tokens, key))
+                    units.append(Unit(a, quote, tokens, key, person))
     return units
 
 
@@ -105,15 +113,22 @@ def _match(u: Unit, v: Unit) -> bool:
     if a == b:
         return True
     same_speaker = u.speaker is not None and u.speaker == v.speaker
-    if u.speaker and v.speaker and not same_speaker:
-        return False  # different people: only identical words are compared (as a conflict)
+    if u.person and v.person and not same_speaker:
+        return False  # two different named people: only identical words are compared (as a conflict)
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
     if textsim.contains(longer, shorter):
         if len(shorter) >= 2 and textsim.content(shorter):
             return True
         return same_speaker and bool(textsim.content(shorter))
-    shared = textsim.content(a) & textsim.content(b)
-    if len(shared) >= SHARED_CONTENT and textsim.overlap(a, b) >= OVERLAP:
+    ca, cb = textsim.content(a), textsim.content(b)
+    shared = ca & cb
+    # Reworded: most words recur, and so do most of the content words (a shared opening such as "We have
+    # never seen … this quickly" is not enough to make two remarks one).
+    if (
+        len(shared) >= SHARED_CONTENT
+        and textsim.overlap(a, b) >= OVERLAP
+        and len(shared) / min(len(ca), len(cb)) >= CONTENT_OVERLAP
+    ):
         return True
     return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
 
@@ -143,7 +158,7 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             if len(posting) <= MAX_POSTINGS:
                 candidates.update(j for j in posting if j > i)
         for j in sorted(candidates):
-            if sets.find(i) != sets.find(j) and _match(unit, units[j]):
+            if units[j].article != unit.article and sets.find(i) != sets.find(j) and _match(unit, units[j]):
                 sets.union(i, j)
     _dialogue_turns(story, units, sets)
 
@@ -167,8 +182,8 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
 
 
 def _dialogue_turns(story: Story, units: list[Unit], sets: DisjointSets) -> None:
-    """Join differently translated versions of one remark: same speaker, similar length, a shared
-    content word, and the same matched quotation right beside them in both articles."""
+    """Join differently translated versions of one remark in an exchange: same speaker, similar length,
+    shared content words, and the other party's same matched remark right beside them in both articles."""
     articles_of: dict[int, set[int]] = defaultdict(set)
     for k, u in enumerate(units):
         articles_of[sets.find(k)].add(u.article)
@@ -189,7 +204,8 @@ def _dialogue_turns(story: Story, units: list[Unit], sets: DisjointSets) -> None
                     k += step
                 if 0 <= k < len(order):
                     root = sets.find(order[k])
-                    if len(articles_of[root]) >= 2:
+                    # A turn of an exchange: the matched remark beside it is the other party's.
+                    if len(articles_of[root]) >= 2 and units[order[k]].speaker not in (None, u.speaker):
                         buckets[(u.speaker, side, root)].append(i)
     for key in sorted(buckets, key=str):
         leaders: list[int] = []
@@ -201,8 +217,8 @@ def _dialogue_turns(story: Story, units: list[Unit], sets: DisjointSets) -> None
                     continue
                 if min(len(u.tokens), len(v.tokens)) < TURN_LENGTH_RATIO * max(len(u.tokens), len(v.tokens)):
                     continue
-                shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 5}
-                if shared:
+                shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 4}
+                if len(shared) >= 2 or any(len(w) >= TURN_LONG_WORD for w in shared):
                     sets.union(i, j)
                     break
             else:
@@ -307,9 +323,12 @@ def meaning_changes(base: str, other: str) -> list[str]:
         if at > 0 and (longer[at - 1] in NEGATIONS or longer[at - 1].endswith("n’t")):
             out.append("negation")
     else:
-        neg_a = [w for w in a if w in NEGATIONS or w.endswith("n’t")]
-        neg_b = [w for w in b if w in NEGATIONS or w.endswith("n’t")]
-        if sorted(neg_a) != sorted(neg_b):
+        neg_a = sorted(w for w in a if w in NEGATIONS or w.endswith("n’t"))
+        neg_b = sorted(w for w in b if w in NEGATIONS or w.endswith("n’t"))
+        reworded = textsim.overlap(a, b) < 0.5
+        # A negation added or dropped; or, in a lightly edited quote, one negation put for another ("not
+        # necessarily" against "none").  A loose translation may say "cannot" where another says "not".
+        if bool(neg_a) != bool(neg_b) or (not reworded and neg_a != neg_b):
             out.append("negation")
         nums_a = sorted(m.group().lower() for m in _NUMBER.finditer(base))
         nums_b = sorted(m.group().lower() for m in _NUMBER.finditer(other))
@@ -324,7 +343,9 @@ def _attribution_conflicts(
     out = []
     for cluster in clusters:
         members = [lookup[m] for m in cluster.members if m in lookup]
-        people = {story.speaker(q): q for _, q in members if q.speaker}
+        # Only named people conflict: "the court" or "Halvern Foods" may well speak through the person
+        # another outlet names.
+        people = {story.speaker(q): q for _, q in members if q.speaker and story.is_person(q)}
         keys = {story.identities.key(name) or name for name in people}
         if len(keys) < 2:
             continue

@@ -87,6 +87,24 @@ class Story:
         return {k: frozenset(v) for k, v in found.items()}
 
     @cached_property
+    def person_keys(self) -> frozenset[str]:
+        """The identities the articles name as people (not organisations, not descriptions)."""
+        keys = set()
+        for e in self.extractions:
+            for c in e.claims:
+                for v in c.values:
+                    if v.kind == "person" and (key := self.identities.key(v.norm)):
+                        keys.add(key)
+        return frozenset(keys)
+
+    def is_person(self, quote: Quote) -> bool:
+        """True when the quote's speaker is a named person of the story (so two different ones conflict)."""
+        name = self.speaker(quote)
+        if not name or not name[:1].isupper() or len(name.split()) < 2 or "’s " in name or "'s " in name:
+            return False
+        return self.identities.key(name) in self.person_keys
+
+    @cached_property
     def person_articles(self) -> dict[str, frozenset[int]]:
         """For each person's story-wide identity, the articles that name or quote them."""
         found: dict[str, set[int]] = {}

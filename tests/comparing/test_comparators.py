@@ -199,3 +199,22 @@ def test_grouping_can_be_switched_off():
 
 def test_seeds_are_one_story(seed_report):
     assert len(seed_report.stories) == 1 and len(seed_report.stories[0].articles) == 5
+
+
+def test_quotes_of_one_article_are_never_matched_with_each_other():
+    a = (
+        "Flood\n\n“We have never seen the river rise this quickly,” said Mayor Margaret Holloway.\n\n"
+        "Later she added: “We have never seen the town pull together this quickly, and I am proud of every volunteer.”\n"
+    )
+    b = "Town flooded\n\n“We have never seen the river rise this quickly, and we were not warned,” Margaret Holloway said.\n"
+    report = story(a, b)
+    [cluster] = report.quote_clusters
+    assert not any("town pull together" in report.quote(m).text for m in cluster.members)
+
+
+def test_a_description_or_an_organisation_does_not_block_a_match():
+    a = "Ruling\n\n“The council did not consult the people who would pay the charge,” said Lady Justice Ann Carrow.\n"
+    b = "Court ruling\n\n“The council did not consult the people who would pay the charge, and that cannot be cured,” the court said.\n"
+    report = story(a, b)
+    assert len(report.quote_clusters) == 1
+    assert not kinds(report, "attribution_conflict")
