@@ -37,7 +37,7 @@ def judge(name: str, gold: dict, pm) -> dict:
     text = (LAYOUTS / name).read_text(encoding="utf-8")
     doc = read_article(newsdiff.Article.from_text(text, id=name), pm, [])
     furniture = set(gold["furniture"])
-    either = set(gold["meta_lines"]) | {gold["title"]} | ({gold["standfirst"]} if gold["standfirst"] else set())
+    either = set(gold["meta_lines"]) | set(gold["either"]) | {gold["title"]} | ({gold["standfirst"]} if gold["standfirst"] else set())
     out = {"tp": 0, "fn": 0, "fp": 0, "damaged": 0, "mistakes": [], "fields": {}}
     for span in paragraphs(text):
         line = span.of(text)

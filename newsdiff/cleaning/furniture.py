@@ -37,6 +37,8 @@ CAPTION = "photo caption with credit"
 
 _COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
 _OPEN_QUOTE = regex.compile(r"[“\"«]")
+# A question without quotation marks: an explainer's heading ("Why does it matter?").
+_SHORT_QUESTION = regex.compile(r"[^“”\"«»?\n]{1,80}+\?\s*+")
 # A line that is only a quotation: “That is not an accident of nature, it is a choice”
 _QUOTE_ONLY = regex.compile(r"\s*+[“\"‘'«]([^“”\"«»\n]{10,400}+)[”\"’'»][.,]?\s*+")
 
@@ -64,11 +66,18 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     first = story[0] if story else len(paras)
     last = story[-1] if story else -1
     # Notes printed after the story (credits, how to reach the writer, a disclaimer, the writer's biography)
-    # read like sentences: they are peeled off the end of the story, never its first line.
+    # read like sentences: they are peeled off the end of the story, never its only line.  The writer's
+    # biography or disclosure may also stand above it ("Eleanor Hartley receives funding from ...").
     notes: set[int] = set()
-    while last > first and (lines.is_tail_notice(line_of[last]) or _is_biography(line_of[last], metadata.byline)):
-        notes.add(last)
-        last = max((i for i in story if i < last), default=first)
+    lo, hi = 0, len(story) - 1
+    while lo < hi and _is_biography(line_of[story[lo]], metadata.byline):
+        notes.add(story[lo])
+        lo += 1
+    while hi > lo and (lines.is_tail_notice(line_of[story[hi]]) or _is_biography(line_of[story[hi]], metadata.byline)):
+        notes.add(story[hi])
+        hi -= 1
+    if story:
+        first, last = story[lo], story[hi]
 
     def removed(span: Span, reason: str) -> Removed:
         return Removed(span.start, span.end, span.of(text), reason)
@@ -104,7 +113,9 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             if not line.strip():
                 continue
         inside = first < i < last
-        if i in notes:
+        if i in notes or (
+            (i < first or i > last) and (lines.is_tail_notice(line) or _is_biography(line, metadata.byline))
+        ):
             reason = "note after the story (credit, contact, disclaimer or the writer's biography)"
         elif inside and lines.is_table_row(line):
             reason = None  # a fact box's row ("Cost | £140 million") is story, not a navigation trail
@@ -131,8 +142,10 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
 def _trailer(line_of: list[str], prose: list[bool]) -> int:
     """Where the list of other stories starts: at a heading such as "Related articles", unless the story
     goes on after it (three or more lines of prose), when the heading alone is furniture."""
+    after = sum(prose)  # lines of prose after the current one
     for i, line in enumerate(line_of):
-        if lines.is_trailer_heading(line) and sum(prose[i + 1 :]) < TRAILER_PROSE:
+        after -= prose[i]
+        if after < TRAILER_PROSE and lines.is_trailer_heading(line):
             return i
     return len(line_of)
 
@@ -171,7 +184,7 @@ def _pull_quote(text: str, span: Span, line: str) -> str | None:
     m = _QUOTE_ONLY.fullmatch(line)
     if m is None or len(lines.words(m.group(1))) < 5:
         return None
-    inner = m.group(1)
+    inner = m.group(1)[1:]  # its first letter may have been set in capitals for display
     if text.find(inner, 0, span.start) >= 0 or text.find(inner, span.end) >= 0:
         return "pull quote (repeats words of the story)"
     return None
@@ -198,7 +211,7 @@ def _could_be_teaser(line: str) -> bool:
 def is_heading(line: str) -> bool:
     """A section heading inside the story: a short line without sentence punctuation."""
     return (
-        not lines.ends_sentence(line)
+        (not lines.ends_sentence(line) or _SHORT_QUESTION.fullmatch(line) is not None)  # "What happens next?"
         and 0 < len(lines.words(line)) <= HEADING_WORDS
         and not line.rstrip().endswith(":")
         and not lines.is_bullet(line)

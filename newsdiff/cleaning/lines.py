@@ -55,13 +55,14 @@ _TIMESTAMP = regex.compile(
     r"""
     ^\s*+
     (?:(?:first\s++|last\s++)?(?:updated|posted|published|modified)(?:\s++(?:at|on))?:?\s*+)?   # a label
+    (?:(?:listen|watch|read|audio|video)\s*+[·:|–-]?\s*+)?                # or a player's
     (?:
         (?:\d{1,2}[:.]\d{2}\s*+(?:am|pm|a\.m\.|p\.m\.)?                # a clock time
           | \d{1,2}\s*+(?:am|pm|a\.m\.|p\.m\.))
         (?:\s*+(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|CT|CST|PT|PST|PDT|[A-Z]{3}[+-]\d{1,2}))?
       | \d{1,3}\s++(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s++ago   # relative
       | just\s++now | yesterday
-      | \d{1,3}\s++min(?:ute)?s?\s++read                               # reading time
+      | \d{1,3}(?::\d{2})?\s*+min(?:ute)?s?(?:\s++(?:read|listen))?   # reading or playing time
     )
     \s*+$
     """,
@@ -80,8 +81,14 @@ _TAIL_OPENING = regex.compile(
     r"\W{0,3}+(?:" + "|".join(regex.escape(w) for w in TAIL_NOTICE_OPENINGS) + r")\b", regex.IGNORECASE
 )
 _TAIL_PHRASE = regex.compile("|".join(regex.escape(w) for w in TAIL_NOTICE_PHRASES), regex.IGNORECASE)
-# How to reach the writer: an email address or a social media handle.
+# How to reach the writer: an email address or a social media handle, in a line that tells the reader to
+# write ("Contact Tom Reyes at ...", "She can be reached at ...").  An appeal for witnesses is story.
 _CONTACT = regex.compile(r"[\w.+-]{1,64}+@[\w-]{1,63}+\.[\w.-]{2,63}+|(?<![\w@])@\w{2,30}+")
+_CONTACT_CUE = regex.compile(
+    r"^\W{0,3}+(?:contact|e-?mail|follow|reach|tweet|write\s++to)\b|\bcan\s++be\s++(?:reached|contacted)\b",
+    regex.IGNORECASE,
+)
+_TO_THE_READER = regex.compile(r"\b(?:our|us|you|your)\b", regex.IGNORECASE)
 #: Longest line (in words) that can be a banner, a call to action or a note after the story.
 NOTICE_WORDS = 40
 
@@ -182,14 +189,23 @@ def is_story_link(line: str) -> bool:
 
 
 def is_call_to_action(line: str) -> bool:
-    """A cookie or paywall banner, or a call to sign up, subscribe or follow ("Subscribe to continue reading")."""
-    return _CALL_TO_ACTION.match(line) is not None and len(words(line)) <= NOTICE_WORDS
+    """A cookie or paywall banner, or a call to sign up, subscribe or follow ("Subscribe to continue reading").
+
+    A sentence that opens the same way is story ("Sign up for the scheme opened on Monday, the council
+    said."), unless it speaks to the reader ("our", "you").
+    """
+    if _CALL_TO_ACTION.match(line) is None:
+        return False
+    n = len(words(line))
+    if n > NOTICE_WORDS:
+        return False
+    return n < 8 or not ends_sentence(line) or _TO_THE_READER.search(line) is not None
 
 
 def is_tail_notice(line: str) -> bool:
     """A note printed after the story: contributors' credits, how to reach the writer, a disclaimer."""
     return (
         _TAIL_OPENING.match(line) is not None
-        or ("@" in line and _CONTACT.search(line) is not None)
+        or ("@" in line and _CONTACT.search(line) is not None and _CONTACT_CUE.search(line) is not None)
         or _TAIL_PHRASE.search(line) is not None
     ) and len(words(line)) <= NOTICE_WORDS

@@ -29,7 +29,16 @@ _BYLINE = regex.compile(r"^\s*+(?:By|BY|Written by|Words by)\s++(?P<name>\p{Lu}[
 _POSTED_BY = regex.compile(r"\bby\s++(?P<name>[\p{L}\p{N}_.\-]++(?:\s++\p{Lu}[\p{L}'’\-]*+){0,3}+)\s*+$")
 # A name followed by where the writer filed from: "Kwame Asante in Kumasi".
 _FILED_FROM = regex.compile(
-    r"^\s*+(?P<name>\p{Lu}[\p{Ll}'’\-]++(?:\s++\p{Lu}[\p{Ll}'’\-]++){1,2}+)\s++in\s++\p{Lu}[\p{L}\-]*+(?:\s++\p{Lu}[\p{L}\-]*+)?\s*+$"
+    r"""
+    ^\s*+(?P<name>\p{Lu}[\p{Ll}'’\-]++(?:\s++\p{Lu}[\p{Ll}'’\-]++){1,2}+)   # two or three names
+    \s++(?:in|at)\s++(?:the\s++)?                                        # "in Kumasi", "at the Marsh Lane Stadium"
+    \p{Lu}[\p{L}\-]*+(?:\s++\p{Lu}[\p{L}\-]*+){0,3}+\s*+$                 # a place of capitalised words
+    """,
+    regex.VERBOSE,
+)
+# "Posted by Iain Mackinnon on June 14, 2022": a blog's line of date and author.
+_POSTED_BY_NAME = regex.compile(
+    r"(?:Posted|Published|Written)\s++by\s++(?P<name>\p{Lu}[\p{L}'’\-]*+(?:\s++\p{Lu}[\p{L}'’\-]*+){0,3}+)"
 )
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’\-]++")
 _TOKEN = regex.compile(r"\S++")
@@ -96,7 +105,7 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
                 published_span = p
                 published = published or iso
                 used.add(i)
-                posted = _POSTED_BY.search(line)
+                posted = _POSTED_BY_NAME.match(line) or _POSTED_BY.search(line)
                 if posted and not byline:
                     byline = posted.group("name")
                 continue
@@ -164,15 +173,17 @@ def _byline(line: str) -> str | None:
             cut = next((n for n, w in enumerate(names) if not w.isupper() and w != "and"), len(names))
             names = names[:cut]
         return " ".join(names).removesuffix(" and")
-    if len(line) > 80 or lines.ends_sentence(line):
+    if len(line) > 100 or lines.ends_sentence(line):
         return None
     filed = _FILED_FROM.match(line)
     if filed:
         return filed.group("name")
-    tokens = _TOKEN.findall(line)
-    if not 3 <= len(tokens) <= 8 or not all(_NAME_WORD.fullmatch(t) for t in tokens[:2]):
+    tokens = [t.rstrip(",") for t in _TOKEN.findall(line)]
+    if not 3 <= len(tokens) <= 10 or not all(_NAME_WORD.fullmatch(t) for t in tokens[:2]):
         return None
-    if any(lines.key(t) in ROLE_WORDS for t in tokens[2:]):
+    # The role follows the name closely ("Rural affairs correspondent"); "Labour Party names new education
+    # editor" is a headline.
+    if any(lines.key(t) in ROLE_WORDS for t in tokens[2:5]):
         # The name is the first two words: the role may open with a capital ("Rural affairs correspondent").
         return " ".join(tokens[:2])
     return None

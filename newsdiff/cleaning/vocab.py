@@ -14,10 +14,10 @@ ABBREVIATIONS = frozenset(
 #: line made only of these, plus connecting words, is page furniture.
 WIDGET_WORDS = frozenset(
     """
-    accept advertisement archive archives categories category comment comments compartir condividi contact
-    cookies copy email embed facebook feed follow home instagram latest link linkedin log login manage menu
+    accept advertisement archive archives article categories category comment comments compartir condividi contact
+    cookies copy email embed facebook feed follow home instagram latest link linkedin listen log login manage menu
     messenger more newsletter next partager pinterest popular preferences preview previous print reddit
-    register reject search settings share sign skip sponsored subscribe tags teilen telegram trending tumblr
+    register reject republish search settings share sign skip sponsored subscribe tags teilen telegram trending tumblr
     tweet twitter video watch whatsapp x youtube
     """.split()
 )
@@ -34,10 +34,13 @@ FURNITURE_LINES = frozenset(
         "comment report",
         "comments",
         "continue reading below",
+        "disclosure statement",
         "key events",  # live blogs' menu of the main entries
         "leave a comment",
         "leave a reply",
         "leave a response",
+        "like this",  # blogs' like button
+        "loading",  # a widget's placeholder ("Loading...")
         "more follows",  # wire services' sign-off of a developing story
         "read more",
         "related",
@@ -144,9 +147,11 @@ TAIL_NOTICE_OPENINGS = (
     "the views expressed",
     "this article appears in",
     "this article first appeared",
+    "this article is republished",
     "this article was originally",
     "this site is not responsible",
     "this story first appeared",
+    "this story is republished",
     "this story was originally",
     "writing by",
 )
@@ -162,7 +167,8 @@ TAIL_NOTICE_PHRASES = (
 #: ("Anna Whitlock Rural affairs correspondent").
 ROLE_WORDS = frozenset(
     """
-    columnist commentator correspondent critic editor journalist photographer producer reporter writer
+    columnist commentator correspondent critic editor fellow journalist lecturer photographer producer
+    professor reporter researcher writer
     """.split()
 )
 

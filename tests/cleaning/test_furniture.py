@@ -104,3 +104,69 @@ def test_a_quote_signed_with_a_dash_is_story_not_furniture():
     doc = read("Appeal\n\nThe court ruled against the union on Monday after a long hearing.\n\n“We will appeal this decision.” — Peter Lindqvist\n")
     assert not doc.removed
     assert doc.paragraphs[-1].kind == "body"
+
+
+# The general rules added for layouts the seeds do not show: each one also keeps the story lines that look
+# like its furniture.
+
+PROSE = "The council said on Monday that the repairs would take at least another six weeks."
+
+
+def kept_lines(doc):
+    return [doc.text[p.start : p.end] for p in doc.paragraphs]
+
+
+def test_a_list_heading_with_the_story_going_on_after_it_does_not_end_the_story():
+    text = f"Title of the story\n{PROSE}\nRelated\nOther story headline here\nAnother story headline here\n" + f"{PROSE}\n" * 3
+    doc = read(text)
+    assert kept_lines(doc).count(PROSE) == 4
+    assert {"Related", "Other story headline here", "Another story headline here"} <= {r.text for r in doc.removed}
+
+
+def test_sentences_that_open_like_calls_to_action_are_story():
+    story = "Sign up for the scheme opened on Monday, the council said in a statement."
+    appeal = "Anyone with information is asked to call 101 or email tips@police.example."
+    doc = read(f"Title of the story\n{PROSE}\n{story}\n{PROSE}\nSign up to our newsletter for the latest news\n{PROSE}\n{appeal}\n")
+    assert story in kept_lines(doc) and appeal in kept_lines(doc)
+    assert "Sign up to our newsletter for the latest news" in {r.text for r in doc.removed}
+
+
+def test_notes_after_the_story_are_peeled_off_but_never_the_whole_story():
+    doc = read(f"Title of the story\nBy Jo Bloggs\n{PROSE}\n{PROSE}\nJo Bloggs is our transport correspondent.\nReporting by Jo Bloggs; editing by Sam Roe.\n")
+    assert kept_lines(doc)[1:] == [PROSE, PROSE]
+    only = read("Title of the story\nThe views expressed by residents at the meeting were mixed, the mayor said.\n")
+    assert not only.removed
+
+
+def test_fact_box_rows_and_question_headings_are_story():
+    text = f"Title of the story\n{PROSE}\nTHE SCHEME IN NUMBERS\nCost | £4 million\nHomes | 1,200\n{PROSE}\nWhat happens next?\n{PROSE}\n"
+    doc = read(text)
+    assert not doc.removed
+    kinds = {doc.text[p.start : p.end]: p.kind for p in doc.paragraphs}
+    assert kinds["THE SCHEME IN NUMBERS"] == kinds["What happens next?"] == "heading"
+    assert kinds["Cost | £4 million"] == "body"
+
+
+def test_numeric_dates_are_read_only_when_day_and_month_cannot_be_confused():
+    assert read(f"Title of the story\n23/12/2017 11:42\n{PROSE}\n").metadata.published == "2017-12-23"
+    assert read(f"Title of the story\n04/05/2017 11:42\n{PROSE}\n").metadata.published is None
+
+
+def test_a_date_inside_the_first_sentence_is_not_a_dateline():
+    first = "On March 3, 2020, the council voted to close the bridge."
+    doc = read(f"Title of the story\n{first}\n{PROSE}\n")
+    assert first in kept_lines(doc) and doc.metadata.published is None
+
+
+def test_wire_dateline_names_the_agency_when_nothing_else_does():
+    doc = read(f"Title of the story\nPARIS, March 3 (AFP) - {PROSE}\n{PROSE}\n")
+    assert (doc.metadata.outlet, doc.metadata.outlet_from) == ("AFP", "dateline")
+    assert read(f"Title of the story\nWASHINGTON — {PROSE}\n").metadata.outlet is None
+
+
+def test_a_pull_quote_repeats_the_story():
+    quote = "we will not close a single library while I am in charge"
+    pulled = f"“W{quote[1:]}”"
+    text = f"Title of the story\n{PROSE}\nThe mayor said: “I promise that {quote}.”\n{pulled}\n{PROSE}\n“A different quotation that appears only once in the story”\n{PROSE}\n"
+    doc = read(text)
+    assert [r.text for r in doc.removed] == [pulled]
