@@ -36,6 +36,8 @@ OVERLAP = 0.6
 SHARED_CONTENT = 3
 #: Least share of the smaller quotation's content words found in the other for a reworded match.
 CONTENT_OVERLAP = 0.5
+#: ...and of all their content words together.
+CONTENT_JACCARD = 0.3
 #: A word in more quote sentences than this is too common to find candidates with.
 MAX_POSTINGS = 200
 #: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
@@ -128,6 +130,7 @@ def _match(u: Unit, v: Unit) -> bool:
         len(shared) >= SHARED_CONTENT
         and textsim.overlap(a, b) >= OVERLAP
         and len(shared) / min(len(ca), len(cb)) >= CONTENT_OVERLAP
+        and len(shared) / len(ca | cb) >= CONTENT_JACCARD
     ):
         return True
     return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
