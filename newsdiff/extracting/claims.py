@@ -13,8 +13,9 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+import attrs
 import regex
 
 from ..hookspecs import hookimpl
@@ -24,6 +25,7 @@ from .numbers import IMPLIED_UNITS, NUMBER_WORDS, VAGUE_OF, norm, numbers_in, qu
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
+    ACRONYM_SKIPS,
     CLOCK_WORDS,
     CURRENCY_SIGNS,
     MEASURES,
@@ -69,25 +71,48 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     published = document.metadata.published
     runs: dict = {}
     spoken = _Spoken(quotes)
-    out = []
+    found: list[tuple[object, list[Value]]] = []
     for sentence in document.sentences:
         if kinds.get(sentence.paragraph) not in ("body", "title", "standfirst"):
             continue
         if text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue  # a question asserts nothing
         values = values_in(text, sentence.start, sentence.end, published, people, runs)
-        if not values:
-            continue
-        out.append(
-            Claim.at(
-                text,
-                sentence.start,
-                sentence.end,
-                values=tuple(values),
-                source=_source(text, sentence.start, sentence.end, spoken, people),
-            )
+        if values:
+            found.append((sentence, values))
+    expand = _acronyms(v for _, values in found for v in values)
+    return [
+        Claim.at(
+            text,
+            sentence.start,
+            sentence.end,
+            values=tuple(_expanded(v, expand) for v in values) if expand else tuple(values),
+            source=_source(text, sentence.start, sentence.end, spoken, people),
         )
-    return out
+        for sentence, values in found
+    ]
+
+
+def _acronyms(values: Iterable[Value]) -> dict[str, str]:
+    """Acronyms that the article spells out somewhere: "DNC" is the "Democratic National Committee" it names.
+    An acronym that two names of the article would give is left alone."""
+    out: dict[str, str | None] = {}
+    for v in values:
+        if v.kind not in ("organisation", "name") or " " not in v.norm:
+            continue
+        initials = "".join(w[0] for w in v.norm.split() if w.lower() not in ACRONYM_SKIPS)
+        if len(initials) >= 2 and initials.isupper():
+            out[initials] = v.norm if out.get(initials, v.norm) == v.norm else None
+    return {k: name for k, name in out.items() if name}
+
+
+def _expanded(value: Value, expand: dict[str, str]) -> Value:
+    if value.kind in ("organisation", "name") and value.norm in expand:
+        return attrs.evolve(value, kind="organisation", norm=expand[value.norm])
+    if value.kind == "list" and any(m in expand for m in value.members):
+        members = tuple(expand.get(m, m) for m in value.members)
+        return attrs.evolve(value, norm="; ".join(members), members=members)
+    return value
 
 
 def values_in(

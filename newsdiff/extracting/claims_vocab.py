@@ -25,6 +25,8 @@ MONEY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "yen": "JPY",
 }
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+#: Small words that an acronym leaves out ("Federal Bureau of Investigation" is FBI).
+ACRONYM_SKIPS = frozenset({"and", "for", "in", "of", "on", "the"})
 #: Words after a number that make it a clock time, which is not a value ("6 o'clock", "9 p.m.").
 CLOCK_WORDS = frozenset({"a.m", "a.m.", "am", "o'clock", "o’clock", "p.m", "p.m.", "pm"})
 #: Ordinals in fixed phrases that rank nothing.

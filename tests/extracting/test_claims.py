@@ -352,3 +352,15 @@ def test_list_members_take_the_fullest_name_without_its_title():
     claims = newsdiff.extract(article, pm=PM).claims
     later = next(v for c in claims for v in c.values if v.kind == "list" and "Ms. Pratt" in c.text)
     assert later.members == ("Ada Pratt", "Joe Oduya")
+
+
+def test_acronyms_the_article_spells_out_take_the_full_name():
+    article = newsdiff.Article.from_text(
+        "Funds row\n\nThe Coastal Water Authority sued on Monday.\n\nThe CWA and the Harbour Board disagreed.\n",
+        id="a",
+        published="2021-05-05",
+    )
+    claims = newsdiff.extract(article, pm=PM).claims
+    pair = next(v for c in claims for v in c.values if v.kind == "list")
+    assert pair.members == ("Coastal Water Authority", "Harbour Board")
+    assert pair.norm == "Coastal Water Authority; Harbour Board"
