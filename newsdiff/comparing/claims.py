@@ -389,8 +389,11 @@ def _lists(story: Story) -> list[Finding]:
             by_member[member].append(n)
 
     def aligned(a: Item, b: Item) -> bool:
-        shared = set(a.value.members) & set(b.value.members)
-        return len(shared) >= 2 or bool(shared) and _similar_context(a, b)
+        # Lists of the same things share two members, or half of all their members in like sentences;
+        # one shared member ("Ukraine and Russia", "Britain and Russia") is not enough.
+        ma, mb = set(a.value.members), set(b.value.members)
+        shared = ma & mb
+        return len(shared) >= 2 or (len(shared) / len(ma | mb) >= 0.5 and _similar_context(a, b))
 
     pairs = _leader_pairs(items, by_member, aligned)
     findings = []

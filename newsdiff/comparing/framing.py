@@ -75,12 +75,10 @@ def _labels(story: Story) -> list[Finding]:
             if not is_description:
                 continue
             person = story.speaker(q)
-            if person and person != q.speaker or (person and person[:1].isupper()):
+            if person and story.identities.key(person) in story.person_keys:
                 labels[person].setdefault(f"{e.id}|{mention.text.lower()}", (e.id, q))
     out = []
     for person, found in sorted(labels.items()):
-        if not person[:1].isupper() or person == "":
-            continue
         evidence = tuple(Evidence(a, q.speaker_mention.start, q.speaker_mention.end, q.speaker_mention.text) for a, q in found.values())
         listing = "; ".join(f"{a}: {q.speaker_mention.text}" for a, q in found.values())
         out.append(

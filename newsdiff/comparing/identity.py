@@ -177,5 +177,14 @@ def _role_fits(role: str, words: list[str], their_roles: Iterable[str], *, stric
 
 
 def _is_name(text: str) -> bool:
+    """A person's name, not a description: capitalised words, not opening with a determiner or a
+    possessive ("The UK’s Foreign Secretary"), and not only role words ("Foreign Secretary")."""
+    raw = _WORD.findall(text)
+    if not raw or raw[0].lower() in DETERMINERS or _POSSESSIVE.search(raw[0]):
+        return False
     toks = _tokens(text)
-    return bool(toks) and all(t[:1].isupper() for t in toks) and not _POSSESSIVE.search(toks[0])
+    return (
+        bool(toks)
+        and all(t[:1].isupper() for t in toks)
+        and not all(t.lower() in ROLE_WORDS for t in toks)
+    )
