@@ -218,3 +218,14 @@ def test_a_description_or_an_organisation_does_not_block_a_match():
     report = story(a, b)
     assert len(report.quote_clusters) == 1
     assert not kinds(report, "attribution_conflict")
+
+
+def test_a_mixed_folder_of_six_events_is_grouped_by_event():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "stories"
+    folders = sorted(p for p in root.iterdir() if p.is_dir())
+    articles = newsdiff.load(*folders, pm=PM)
+    report = newsdiff.compare(articles, pm=PM)
+    expected = sorted(tuple(sorted(p.stem for p in f.glob("*.txt"))) for f in folders)
+    assert sorted(tuple(sorted(s.articles)) for s in report.stories) == expected
