@@ -21,7 +21,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import IMPLIED_UNITS, NUMBER_WORDS, VAGUE_OF, norm, numbers_in, qualified, value_of
+from .numbers import IMPLIED_UNITS, NUMBER_WORDS, QUALIFIED_ONLY, VAGUE_OF, norm, numbers_in, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -30,6 +30,7 @@ from .claims_vocab import (
     CURRENCY_SIGNS,
     MEASURES,
     NOT_COUNTED_AFTER_HYPHEN,
+    ONE_IDIOMS,
     MONEY_WORDS,
     ORDINAL_IDIOMS,
     PRONOUN_NEXT,
@@ -197,6 +198,8 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
         after = _CLOCK_AFTER.match(text, end, hi)
         if after and after.group(1).lower() in CLOCK_WORDS:
             return False  # "6 o'clock", "9 p.m."
+        if not m.group("qual") and not m.group("percent") and _NAME_BEFORE.search(text, max(lo, start - 30), start):
+            return False  # a number in a name: "Channel 4", "Article 50", "from Day 1"
     if (m.group("vague") or "").lower() == "half" and not _HALF_OF.match(text, end, hi):
         return False  # "half" alone is rarely a checkable quantity; "half of 1 percent" is
     if text[end : end + 1] == "-":
@@ -204,10 +207,20 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
         if after and after.group(1).split("-")[0].lower() in NOT_COUNTED_AFTER_HYPHEN:
             return False  # "a two-way race", "one-on-one talks"
     words = m.group("words") or m.group("ordinal")
+    if words and start > lo and text[start - 1] == "-":
+        return False  # the end of a compound: "one-on-one", "all-in-one"
     if words and not m.group("qual"):
         low = words.lower()
         if low == "one":
-            return False  # "one of", "at one point": rarely a count
+            nxt = _UNIT_WORD.match(text, end, hi)
+            word = nxt.group(1).lower() if nxt and text[end : end + 1] == " " else None
+            if word is None or word in UNIT_STOPS or word in ONE_IDIOMS or word in CUE_VERBS:
+                return False  # "one of", "at one point", "one day": rarely a count
+    vague = " ".join((m.group("vague") or "").lower().split())
+    if vague in QUALIFIED_ONLY and not m.group("qual"):
+        return False  # "a year" counts only with a qualifier: "a little more than a year"
+    if words and not m.group("qual"):
+        low = words.lower()
         if words[:1].isupper() and _NAME_BEFORE.search(text, max(lo, start - 30), start):
             return False  # part of a name: "Ground Zero", "Apollo Eleven"
         if m.group("ordinal") and words[:1].isupper() and regex.match(r"\s++\p{Lu}", text[end : end + 3]):

@@ -38,5 +38,11 @@ ORDINAL_IDIOMS = frozenset(
 )
 #: Words after a hyphen that make a number part of an adjective, not a count ("a two-way race", "one-on-one").
 NOT_COUNTED_AFTER_HYPHEN = frozenset({"on", "way"})
+#: Words after "one" that make it an idiom, not a count ("one day", "one another", "at one point").
+ONE_IDIOMS = frozenset(
+    """
+    another day hand moment more night other point reason side such thing time way
+    """.split()
+)
 #: Words after "the two" / "the three" that show the number is a pronoun ("the two met", "the two of them").
 PRONOUN_NEXT = frozenset("also are did do had have met of spoke told were will would".split())

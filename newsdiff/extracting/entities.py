@@ -44,6 +44,7 @@ _HONORIFIC = "|".join(sorted(HONORIFICS, key=len, reverse=True))
 #: (D-N.J.) and Tim Scott").
 _LIST_GAP = regex.compile(
     rf"""
+    \.?                                    # the full stop of an initial or abbreviation ("Charles G. and")
     (?:\s*+\([^()\n]{{1,24}}+\))?
     \s*+(?P<sep>,\s*+(?P<conj1>and\s++|or\s++)?|(?P<conj2>and\s++|or\s++|&\s*+))
     (?:(?:the|either|both)\s++)?
@@ -57,6 +58,10 @@ _POSSESSIVE_ENDS = ("’s", "'s")
 def _unpossessive(word: str) -> str:
     """``word`` without a possessive ending ("Russia's" is "Russia")."""
     return word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word
+#: What may end a list after its named items ("…, China and elsewhere").
+_UNNAMED_END = regex.compile(r",?\s*+(?:and|or)\s++(?:elsewhere|others|other\s++\p{Ll}++|the\s++rest|so\s++on|beyond)\b")
+#: A member that ends with an initial ("Charles G.").
+_ENDS_WITH_INITIAL = regex.compile(r"\s\p{Lu}\.?$")
 _PAREN_OPEN = regex.compile(r"\s*+\(\s*+")
 _PAREN_CLOSE = regex.compile(r"[^()\n]{0,12}+\)")
 
@@ -203,9 +208,11 @@ def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str,
 
     def emit() -> Iterator[tuple[int, int, tuple[str, ...]]]:
         last = max((i + 1 for i, c in enumerate(conj) if c), default=0)
+        if last == 0 and len(run) >= 2 and _UNNAMED_END.match(text, run[-1].end):
+            last = len(run) - 1  # "the Middle East, China and elsewhere": the named items of a longer list
         if last >= 1:
             members = run[: last + 1]
-            yield members[0].start, members[-1].end, tuple(e.name for e in members)
+            yield members[0].start, members[-1].end, _member_names(text, members)
 
     for entity in found:
         if run and _PAREN_OPEN.fullmatch(text, run[-1].end, entity.start) and _PAREN_CLOSE.match(text, entity.end):
@@ -221,6 +228,17 @@ def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str,
             yield from emit()
         run, conj = [entity], []
     yield from emit()
+
+
+def _member_names(text: str, members: list[Entity]) -> tuple[str, ...]:
+    """The names of a list's members; a first name and initial before another member's full name share its
+    surname ("Charles G. and David H. Koch")."""
+    names = [e.name for e in members]
+    for i in range(len(members) - 1):
+        nxt = members[i + 1].name.split()
+        if _ENDS_WITH_INITIAL.search(text, members[i].start, members[i].end) and len(nxt) >= 2:
+            names[i] = f"{names[i]} {nxt[-1]}"
+    return tuple(names)
 
 
 def _compatible(a: str, b: str, joined: bool) -> bool:

@@ -20,11 +20,17 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 #: ten million (the conventions of ``benchmarks/data/README.md``).  "twice" and "a decade" are counts of 2 and
 #: 1 (of times, of decades: see ``IMPLIED_UNITS``).
 VAGUE = {
+    "a century": (1, 1),
     "a couple": (2, 2),
+    "a day": (1, 1),
     "a decade": (1, 1),
     "a dozen": (12, 12),
     "a few": (2, 5),
     "a handful": (2, 6),
+    "a month": (1, 1),
+    "a week": (1, 1),
+    "a year": (1, 1),
+    "an hour": (1, 1),
     "billions": (2e9, 9_999_999_999),
     "dozens": (24, 99),
     "half": (0.5, 0.5),
@@ -35,7 +41,12 @@ VAGUE = {
     "twice": (2, 2),
 }
 #: What a vague quantity counts when the words say so themselves.
-IMPLIED_UNITS = {"a decade": "decade", "twice": "time"}
+IMPLIED_UNITS = {
+    "a century": "century", "a day": "day", "a decade": "decade", "a month": "month", "a week": "week",
+    "a year": "year", "an hour": "hour", "twice": "time",
+}
+#: Spans of time that are a count of one only after a qualifier ("more than a year", not "a year ago").
+QUALIFIED_ONLY = frozenset({"a century", "a day", "a month", "a week", "a year", "an hour"})
 #: Vague quantities that count the noun after "of" ("hundreds of times", "a couple of briefings").
 VAGUE_OF = frozenset({"a couple", "a dozen", "a few", "a handful", "billions", "dozens", "hundreds", "millions", "thousands"})
 ORDINALS = {

@@ -118,6 +118,8 @@ _REGIONS = {
     "Europe": "european",
     "Gaza": "",
     "Kashmir": "kashmiri",
+    "Latin America": "",
+    "Middle East": "",
     "Northern Ireland": "",
     "Scotland": "scottish",
     "Wales": "welsh",

@@ -177,6 +177,8 @@ def test_times_of_day_holidays_and_named_dates():
         ("the bell rang twice", "2"),
         ("a couple of briefings", "2"),
         ("a decade in office", "1"),
+        ("a little more than a year in office", ">=1"),
+        ("Only one senator voted no.", "1"),
     ],
 )
 def test_qualifiers_compounds_and_simple_counts(text, norm):
@@ -212,6 +214,11 @@ def test_units_of_counts(text, kind, unit):
         "It is a two-way race.",
         "They held one-on-one talks.",
         "The city has the right of first refusal.",
+        "He watched it on Channel 4 at home.",  # a number in a name
+        "She was sure of it from Day 1.",
+        "We met one day in spring.",
+        "They helped one another.",
+        "A year ago the plant closed.",  # "a year" counts only with a qualifier
     ],
 )
 def test_idioms_and_pronouns_are_not_values(text):
@@ -242,6 +249,8 @@ def test_appositions_datelines_and_names_with_and_are_not_lists(text):
         ("Aid went to Chile, Peru, and the Dominican Republic.", ("Chile", "Peru", "Dominican Republic")),
         ("Senators Ada Pratt (R-Ohio) and Joe Oduya met.", ("Ada Pratt", "Joe Oduya")),
         ("Turnout rose in Nevada and New Mexico.", ("Nevada", "New Mexico")),  # US states are places
+        ("Gifts came from Ruth K. and Omar J. Baines last year.", ("Ruth K Baines", "Omar J Baines")),  # one surname
+        ("Trouble in Latin America, Peru and elsewhere grew.", ("Latin America", "Peru")),  # unnamed items end it
     ],
 )
 def test_lists_with_honorifics_the_and_parentheses(text, members):
