@@ -54,11 +54,19 @@ _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 #: The rest of a sentence after a name, for the pronouns that tell its gender.
 _SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
 #: A definite description ending in a role word or a role head ("the Russian diplomat").
-DESCRIPTION = regex.compile(
-    r"(?<![\p{L}\p{N}])[Tt]he[ \t]++(?:[\p{L}’'\-]{1,20}+[ \t]++){0,3}?(?i:"  # "the Foreign Secretary" too
-    + "|".join(sorted(ROLE_WORDS | set(ROLE_HEADS) | PARTY_WORDS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}])"
-)
+_DESCRIPTION_HEADS = frozenset(ROLE_WORDS | set(ROLE_HEADS) | PARTY_WORDS)
+
+
+def _description_pattern(heads: Iterable[str]) -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])[Tt]he[ \t]++(?:[\p{L}’'\-]{1,20}+[ \t]++){0,3}?(?i:"  # "the Foreign Secretary" too
+        + "|".join(sorted(heads, key=len, reverse=True))
+        + r")(?![\p{L}\p{N}])"
+    )
+
+
+DESCRIPTION = _description_pattern(_DESCRIPTION_HEADS)
+
 #: "he" and "she" as words (the chain rule of pronoun resolution).
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 _BYLINE_BY = regex.compile(r"^\s*+(?:[Bb]y|BY)\b[ \t:]*+")
@@ -71,6 +79,8 @@ _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
 _PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
 PRONOUN_REACH = 2500
+#: How far before its head word a description may start ("the" and three words of up to 20 letters).
+DESCRIPTION_WINDOW = 100
 #: How many sentences back a description opening a sentence looks for the subject it varies.
 DESCRIPTION_REACH = 4
 #: How many earlier name mentions a pronoun considers.
@@ -208,12 +218,14 @@ class People:
         self._roled: set[str] = set()  # names the article has given a role
         self._subjects: dict[int, PersonMention] = {}  # sentence -> its first subject mention
         self._scanned: list[tuple[int, int]] = []
+        self._described: set[int] = set()  # where descriptions opening a sentence were taken
         self._pronoun_index: dict[int, list[tuple[int, str]]] | None = None  # built on first use
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
                 self._scanned.append((para.start, para.end))
                 self._scan(para.start, para.end)
-                self._scan_descriptions(para.start, para.end)
+                self._scan_subject_descriptions(para.start, para.end)
+        self._scan_tied_descriptions()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._genders = {name: self._decide(votes) for name, votes in self._gender_votes.items()}
@@ -310,32 +322,15 @@ class People:
                 if subject:
                     self._subjects.setdefault(sentence, mention)
 
-    def _scan_descriptions(self, lo: int, hi: int) -> None:
-        """Definite descriptions as mentions of a person, so that a pronoun after them finds the right
-        antecedent: anywhere, when the article has tied them to a name ("the Russian diplomat"); and as
-        the subject of a sentence even when it has not ("The Foreign Secretary told Lavrov … He …")."""
+    def _scan_subject_descriptions(self, lo: int, hi: int) -> None:
+        """Definite descriptions opening a sentence, as mentions of a person, so that a pronoun after them
+        finds the right antecedent, even when the article has not tied them to a name ("The Foreign
+        Secretary told Lavrov … He …")."""
         text = self.text
-        tied: set[int] = set()
-        if self._role_list:
-            for m in DESCRIPTION.finditer(text, lo, hi):
-                if self._inside_quote(m.start()):
-                    continue
-                name = self.resolve_description(m.group(), m.start())
-                if name == m.group().strip() or not name[:1].isupper():
-                    continue
-                before = text[max(lo, m.start() - 3) : m.start()].strip()
-                subject = m.start() == lo or before[-1:] in (".", "!", "?", "”", '"')
-                sentence = bisect.bisect_right(self._sentence_starts, m.start()) - 1
-                gender = self._decide(self._gender_votes.get(name, [0, 0]))
-                mention = PersonMention(m.start(), m.end(), name, subject, gender, sentence, True)
-                self.mentions.append(mention)
-                if subject:
-                    self._subjects.setdefault(sentence, mention)
-                tied.add(m.start())
         starts = self._sentence_starts
         for sentence in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
             at = starts[sentence]
-            if at in tied or text[at : at + 4] not in ("The ", "the "):
+            if text[at : at + 4] not in ("The ", "the "):
                 continue
             m = DESCRIPTION.match(text, at, hi)
             if m is None or self._inside_quote(at):
@@ -345,6 +340,54 @@ class People:
             mention = PersonMention(at, m.end(), name, True, gender, sentence, True)
             self.mentions.append(mention)
             self._subjects.setdefault(sentence, mention)
+            self._described.add(at)
+
+    def _scan_tied_descriptions(self) -> None:
+        """Definite descriptions anywhere that the article has tied to a name ("the Russian diplomat"), as
+        mentions of that person.  Run once the whole article is read: the role words its ties use are
+        found with ``str.find``, and the pattern runs only over the few words before each."""
+        heads = self._role_heads()
+        if not heads:
+            return
+        pattern = DESCRIPTION
+        text = self.text
+        lowered = text.lower()
+        para_starts = [lo for lo, _ in self._scanned]
+        found: dict[int, regex.Match[str]] = {}
+        # Each head word is found with str.find; the pattern then runs only over the few words before it.
+        for head in heads:
+            at = lowered.find(head)
+            while at >= 0:
+                end = at + len(head)
+                n = bisect.bisect_right(para_starts, at) - 1
+                if n >= 0 and end <= self._scanned[n][1] and not (end < len(text) and text[end].isalnum()):
+                    lo = self._scanned[n][0]
+                    m = pattern.search(text, max(lo, at - DESCRIPTION_WINDOW), end)
+                    while m is not None and m.end() < end:  # left to right, as one scan would
+                        m = pattern.search(text, m.end(), end)
+                    if m is not None and m.end() == end:
+                        found[m.start()] = m
+                at = lowered.find(head, at + 1)
+        for start in sorted(found):
+            m = found[start]
+            if start in self._described or self._inside_quote(start):
+                continue
+            name = self.resolve_description(m.group(), start)
+            if name == m.group().strip() or not name[:1].isupper():
+                continue
+            lo = self._scanned[bisect.bisect_right(para_starts, start) - 1][0]
+            before = text[max(lo, start - 3) : start].strip()
+            subject = start == lo or before[-1:] in (".", "!", "?", "”", '"')
+            sentence = bisect.bisect_right(self._sentence_starts, start) - 1
+            gender = self._decide(self._gender_votes.get(name, [0, 0]))
+            self.mentions.append(PersonMention(start, m.end(), name, subject, gender, sentence, True))
+
+    def _role_heads(self) -> frozenset[str]:
+        """The words a tied description can end in: the role words of the article's ties, and the heads
+        that stand for them ("diplomat" for a foreign minister)."""
+        words = {w for _, role, _ in self._role_list for w in role if w in _DESCRIPTION_HEADS}
+        words.update(head for head, kinds in ROLE_HEADS.items() if not kinds.isdisjoint(words))
+        return frozenset(words)
 
     def _tie_subject_description(self, phrase: str, pos: int, sentence: int) -> str:
         """The person a description opening a sentence stands for.
