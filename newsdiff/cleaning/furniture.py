@@ -34,11 +34,14 @@ HEADING_WORDS = 8
 TRAILER_PROSE = 3
 
 CAPTION = "photo caption with credit"
+BANNER = "banner or call to action (cookies, paywall, sign-up, follow)"
 
 _COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
 _OPEN_QUOTE = regex.compile(r"[“\"«]")
 # A question without quotation marks: an explainer's heading ("Why does it matter?").
 _SHORT_QUESTION = regex.compile(r"[^“”\"«»?\n]{1,80}+\?\s*+")
+# A line that opens with a short label and a colon.
+_LABELLED = regex.compile(r"\s*+[\p{L}'’]{1,12}+(?:\s[\p{L}'’]{1,12}+)?:\s")
 # A line that is only a quotation: “That is not an accident of nature, it is a choice”
 _QUOTE_ONLY = regex.compile(r"\s*+[“\"‘'«]([^“”\"«»\n]{10,400}+)[”\"’'»][.,]?\s*+")
 
@@ -126,8 +129,8 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         if reason is None and (i < first or i > last) and lines.is_headline_like(line) and not lines.has_quotation(line):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
-            if reason == CAPTION and inside:
-                next_to_caption = True  # the caption joins the run of furniture around it
+            if reason in (CAPTION, BANNER) and inside:
+                next_to_caption = True  # a caption or a sign-up box takes the headline-like lines around it
             else:
                 yield from flush()
             yield removed(p, reason)
@@ -173,7 +176,7 @@ def _line_reason(line: str) -> str | None:
     if lines.is_story_link(line):
         return "link to another story"
     if lines.is_call_to_action(line):
-        return "banner or call to action (cookies, paywall, sign-up, follow)"
+        return BANNER
     if lines.has_credit(line) and len(lines.words(line)) <= 40:
         return CAPTION
     return None
@@ -216,4 +219,5 @@ def is_heading(line: str) -> bool:
         and not line.rstrip().endswith(":")
         and not lines.is_bullet(line)
         and not lines.is_table_row(line)
+        and _LABELLED.match(line) is None  # "Q: Did you record it there?" is an interview's line
     )

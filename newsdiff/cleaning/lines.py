@@ -8,6 +8,7 @@ import regex
 
 from .vocab import (
     CALL_TO_ACTION_OPENINGS,
+    CALL_TO_ACTION_PHRASES,
     CREDIT_WORDS,
     FURNITURE_LINES,
     PICTURE_AGENCIES,
@@ -77,6 +78,9 @@ _CALL_TO_ACTION = regex.compile(
     r"|^\W{0,3}+you\s++have\s++\d{1,3}\s++free\s++(?:articles?|stories)",
     regex.IGNORECASE,
 )
+_CALL_TO_ACTION_PHRASE = regex.compile("|".join(regex.escape(w) for w in CALL_TO_ACTION_PHRASES), regex.IGNORECASE)
+#: Longest line (in words) that a call-to-action phrase inside it makes furniture.
+_PHRASE_WORDS = 25
 _TAIL_OPENING = regex.compile(
     r"\W{0,3}+(?:" + "|".join(regex.escape(w) for w in TAIL_NOTICE_OPENINGS) + r")\b", regex.IGNORECASE
 )
@@ -195,7 +199,7 @@ def is_call_to_action(line: str) -> bool:
     said."), unless it speaks to the reader ("our", "you").
     """
     if _CALL_TO_ACTION.match(line) is None:
-        return False
+        return "inbox" in line and _CALL_TO_ACTION_PHRASE.search(line) is not None and len(words(line)) <= _PHRASE_WORDS
     n = len(words(line))
     if n > NOTICE_WORDS:
         return False

@@ -15,7 +15,7 @@ from ..models import Article, Metadata
 from . import lines
 from .dates import DATE, iso_from_match, normalise_published
 from .structure import paragraphs
-from .vocab import COMPANY_SUFFIXES, ROLE_WORDS
+from .vocab import COMPANY_SUFFIXES, GENERIC_BYLINES, ROLE_WORDS
 
 #: How many paragraphs from the top may still be title, dateline, byline or standfirst.
 HEAD_PARAGRAPHS = 8
@@ -40,6 +40,7 @@ _FILED_FROM = regex.compile(
 _POSTED_BY_NAME = regex.compile(
     r"(?:Posted|Published|Written)\s++by\s++(?P<name>\p{Lu}[\p{L}'’\-]*+(?:\s++\p{Lu}[\p{L}'’\-]*+){0,3}+)"
 )
+_NAME_ONLY = regex.compile(r"\s*+\p{Lu}[\p{Ll}'’\-]++(?:\s\p{Lu}[\p{Ll}'’\-]++){1,2}+\s*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’\-]++")
 _TOKEN = regex.compile(r"\S++")
 # A dateline says it is one: "Published 6:05 a.m. ET Oct. 3, 2019", "Updated 14:22, 5 Jun 2022".
@@ -93,13 +94,17 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
     byline = article.byline
     used = {title_at}
     for i, p in enumerate(paras):
-        if i in used or i > story:
+        if i in used:
             continue
         line = heads[i]
         if len(lines.words(line)) > _SHORT_LINE_WORDS:
             continue
+        # Below the story's first sentence (an editor's note may come first), a dateline or byline is a
+        # line of its own, not a sentence: "On March 3, 2020, the council voted ..." is story.
+        if i > story and (lines.ends_sentence(line) and not _DATE_LABEL.match(line)):
+            continue
         m = DATE.search(line) if published_span is None and _DIGIT.search(line) else None
-        if m and (i < story or _DATE_LABEL.match(line)):
+        if m and (i < story or _DATE_LABEL.match(line) or not _is_prose(line)):
             iso = iso_from_match(m)
             if iso:
                 published_span = p
@@ -109,10 +114,22 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
                 if posted and not byline:
                     byline = posted.group("name")
                 continue
-        name = _byline(line) if i < story else None
+        # Below the first sentence, only an explicit "By ..." line is taken for a byline.
+        name = _byline(line) if i < story or _BYLINE.match(line) else None
         if name and not byline:
             byline = name
             used.add(i)
+
+    if not byline and published_span is not None:
+        # A name alone on the line next to the dateline is the writer's ("Ciarán Doherty").
+        at = paras.index(published_span)
+        for i in (at - 1, at + 1):
+            if title_at < i < len(heads) and i not in used and _NAME_ONLY.fullmatch(heads[i]):
+                byline = heads[i]
+                used.add(i)
+                break
+    if byline and lines.key(byline) in GENERIC_BYLINES:
+        byline = None
 
     standfirst = None
     for i in range(title_at + 1, story):

@@ -15,7 +15,7 @@ ABBREVIATIONS = frozenset(
 WIDGET_WORDS = frozenset(
     """
     accept advertisement archive archives article categories category comment comments compartir condividi contact
-    cookies copy email embed facebook feed follow home instagram latest link linkedin listen log login manage menu
+    cookies copy email embed enter facebook feed follow home instagram latest link linkedin listen log login manage menu
     messenger more newsletter next partager pinterest popular preferences preview previous print reddit
     register reject republish search settings share sign skip sponsored subscribe tags teilen telegram trending tumblr
     tweet twitter video watch whatsapp x youtube
@@ -23,7 +23,7 @@ WIDGET_WORDS = frozenset(
 )
 # "compartir", "condividi", "partager", "teilen": the share button on Spanish, Italian, French, German pages.
 #: Words allowed between widget words without making the line prose.
-WIDGET_GLUE = frozenset("a all and in on or our page the this to up us via with".split())
+WIDGET_GLUE = frozenset("a all and in on or our page the this to up us via with your".split())
 
 #: Whole lines that are page furniture wherever they stand (lower case, compared after trimming
 #: punctuation and white space).  Each is a sign-off, a widget label or a list heading.
@@ -109,6 +109,10 @@ STORY_LINK_LABELS = (
 #: or follow, and notices.  Matched at the start of a line of at most 40 words, wherever it stands.
 CALL_TO_ACTION_OPENINGS = (
     "already a subscriber",
+    "by clicking",  # "... you agree to our terms"
+    "by continuing",
+    "by signing up",
+    "by subscribing",
     "already registered",
     "click here",
     "create a free account",
@@ -135,6 +139,15 @@ CALL_TO_ACTION_OPENINGS = (
     "you have reached your limit",
     "you have read",  # "... of your free articles"
     "you've reached your limit",
+)
+
+#: Phrases that make a short line speaking to the reader a call to action wherever they stand in it
+#: ("Get the day's top stories in your inbox every weekday.").
+CALL_TO_ACTION_PHRASES = ("in your inbox", "to your inbox", "your free newsletter")
+
+#: Bylines that name no one: a desk or a role, not a writer ("By Staff", "Posted by admin").
+GENERIC_BYLINES = frozenset(
+    ["admin", "agencies", "editor", "news desk", "newsdesk", "newsroom", "staff", "staff reporter", "staff writer", "web staff"]
 )
 
 #: How notes printed after the story open: credits of contributors and editors, how to reach the writer,
