@@ -21,7 +21,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import IMPLIED_UNITS, NUMBER_WORDS, QUALIFIED_ONLY, VAGUE_OF, norm, numbers_in, qualified, value_of
+from .numbers import IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, may_hold_number, norm, numbers_in, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -233,7 +233,7 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
 
 
 def _has_number(text: str, lo: int, hi: int, words: frozenset[str]) -> bool:
-    return not NUMBER_WORDS.isdisjoint(words) or _DIGIT.search(text, lo, hi) is not None
+    return may_hold_number(words, _DIGIT.search(text, lo, hi) is not None)
 
 
 def _qual(m: regex.Match) -> str:

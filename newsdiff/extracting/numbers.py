@@ -117,32 +117,60 @@ NUMBER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: The lower-case words that may start or end a NUMBER without digits: text with neither a digit nor one of
-#: these holds none.
-NUMBER_WORDS = frozenset(w for phrase in [*UNITS, *SCALES, *VAGUE, *ORDINALS] for w in phrase.split() if w != "a")
+_ARTICLES = frozenset({"a", "an"})
+#: The words of number words and vague quantities, but for the articles and for the spans of time that
+#: count only after a qualifier.
+_NUMBER_WORDS = frozenset(
+    w
+    for phrase in [*UNITS, *SCALES, *ORDINALS, *(v for v in VAGUE if v not in QUALIFIED_ONLY)]
+    for w in phrase.split()
+    if w not in _ARTICLES
+)
+_TIME_WORDS = frozenset(v.split()[-1] for v in QUALIFIED_ONLY)
+_QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split() if w not in _ARTICLES)
 
-#: The lower-case words a NUMBER match can start with.
-_START_WORDS = frozenset(phrase.split()[0] for phrase in [*QUALIFIERS, *UNITS, *SCALES, *VAGUE, *ORDINALS])
+
+def may_hold_number(words: frozenset[str], has_digit: bool) -> bool:
+    """Whether text with these lower-case words can hold a NUMBER match: without a digit, it needs a number
+    word, or a span of time ("a year") and a qualifier ("more than")."""
+    return (
+        has_digit
+        or not _NUMBER_WORDS.isdisjoint(words)
+        or (not _TIME_WORDS.isdisjoint(words) and not _QUALIFIER_WORDS.isdisjoint(words))
+    )
+
+
+#: The lower-case words a NUMBER match can start with, and the words after "a"/"an" in the phrases that
+#: start with one ("a dozen", "a minimum of").
+_START_WORDS = frozenset(phrase.split()[0] for phrase in [*QUALIFIERS, *UNITS, *SCALES, *VAGUE, *ORDINALS]) - _ARTICLES
+_AFTER_ARTICLE = frozenset(p.split()[1] for p in [*QUALIFIERS, *VAGUE] if p.split()[0] in _ARTICLES)
 #: Where a match can start: a run of letters and digits, or a currency sign.
 _TOKEN_START = re.compile(r"[^\W_]++|[$£€¥]")
 
 
 def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match]:
     """The NUMBER matches in ``text[lo:hi]``, as ``NUMBER.finditer(text, lo, hi)`` gives them, but tried only
-    where a match can start (a digit, a currency sign, or a word that opens a number or a qualifier), so a
-    long sentence costs a few dictionary look-ups instead of a try of the whole pattern at every character."""
+    where a match can start (a digit, a currency sign, a word that opens a number or a qualifier, or "a"/"an"
+    before one that follows it in a phrase), so a long sentence costs a few set look-ups instead of a try of
+    the whole pattern at every character."""
     pos = lo
+    article = -1  # where the "a"/"an" just before the current word starts, or -1
     for t in _TOKEN_START.finditer(text, lo, hi):
         start = t.start()
-        if start < pos:
-            continue
         word = t.group()
-        if not (word[0].isdigit() or word in "$£€¥" or word.lower() in _START_WORDS):
-            continue
-        m = NUMBER.match(text, start, hi)
-        if m is not None and m.end() > m.start():
-            pos = m.end()
-            yield m
+        low = word.lower()
+        if start >= pos:
+            if article >= pos and low in _AFTER_ARTICLE:
+                m = NUMBER.match(text, article, hi)
+                if m is not None:
+                    pos = m.end()
+                    yield m
+            if start >= pos and (word[0].isdigit() or word in "$£€¥" or low in _START_WORDS):
+                m = NUMBER.match(text, start, hi)
+                if m is not None:
+                    pos = m.end()
+                    yield m
+        article = start if low in _ARTICLES else -1
 
 
 def words_value(text: str) -> float | None:
