@@ -58,7 +58,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     dateline = [metadata.published_span is not None and p == metadata.published_span for p in paras]
     # A copyright notice after the last sentence of a paragraph is furniture; the rest of the line is
     # judged without it.
-    tails = [_COPYRIGHT_TAIL.search(p.of(text)) for p in paras]
+    tails = [_copyright_tail(p.of(text)) for p in paras]
     line_of = [p.of(text)[: t.start()] if t else p.of(text) for p, t in zip(paras, tails)]
 
     prose = [
@@ -142,6 +142,13 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     yield from flush()
 
 
+def _copyright_tail(line: str):
+    """The copyright notice at the end of a line, unless the whole line is a caption ("Image copyright ...")."""
+    if "©" not in line and "opyright" not in line and "OPYRIGHT" not in line and "(c)" not in line and "(C)" not in line:
+        return None
+    return None if lines.is_credit_label(line) else _COPYRIGHT_TAIL.search(line)
+
+
 def _trailer(line_of: list[str], prose: list[bool]) -> int:
     """Where the list of other stories starts: at a heading such as "Related articles", unless the story
     goes on after it (three or more lines of prose), when the heading alone is furniture."""
@@ -171,7 +178,7 @@ def _line_reason(line: str) -> str | None:
         return "navigation trail"
     if lines.is_widget(line) or lines.is_trailer_heading(line):
         return "widget, label or sign-off"
-    if lines.is_timestamp(line):
+    if lines.is_timestamp(line) or lines.is_labelled_date(line):
         return "timestamp or reading time"
     if lines.is_story_link(line):
         return "link to another story"

@@ -6,6 +6,7 @@ import re
 
 import regex
 
+from .dates import DATE
 from .vocab import (
     CALL_TO_ACTION_OPENINGS,
     CALL_TO_ACTION_PHRASES,
@@ -18,6 +19,7 @@ from .vocab import (
     TRAILER_HEADINGS,
     WIDGET_GLUE,
     WIDGET_LABELS,
+    WIDGET_PHRASES,
     WIDGET_WORDS,
 )
 
@@ -30,15 +32,22 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’'»)\]]{0,3}+\s*+$|[\"”’'�
 _CRUMB_SEP = regex.compile(r"\s[/>»|›]\s")
 _CRUMB_CHARS = "/>»|›"
 _LABEL = regex.compile(r"^\s*+([\p{L} ]{2,20}+):\s*+(.{0,40}+)$")
-# A credit inside a caption: "Pic: Les Chatfield", "(Photo by Sam Roe)".
-_CREDIT = regex.compile("|".join(regex.escape(w) for w in CREDIT_WORDS) + r"|\((?:Photo|Picture|Image)s?\b[^)]{0,80}+\)")
+# A credit inside a caption: "Pic: Les Chatfield", "(Photo by Sam Roe)", "(AP Photo/Evan Vucci)".
+_CREDIT = regex.compile(
+    "|".join(regex.escape(w) for w in CREDIT_WORDS)
+    + r"|\((?:\p{Lu}\p{L}{0,15}+\s)?(?:Photo|Picture|Image)s?\b[^)]{0,80}+\)"
+)
 # An agency named at the end of a caption ("... Photo: AFP/Getty Images"), tried on the line's last characters.
 _AGENCY_END = regex.compile(r"\b(?:" + "|".join(regex.escape(a) for a in PICTURE_AGENCIES) + r")\s*+$")
 _AGENCY_CHARS = max(map(len, PICTURE_AGENCIES)) + 2
 # A label line of its own: "Illustration by Conor Lally", "Image source, Getty Images", "Image caption,".
 _CREDIT_LABEL = regex.compile(
-    r"\s*+(?:(?:Illustrations?|Photographs?|Photos?|Pictures?|Images?|Graphics?|Video)\s++(?:by\b|source,|caption,)"
-    r"|Media\s++caption,)"
+    r"""\s*+(?:
+        (?:Illustrations?|Photographs?|Photos?|Pictures?|Images?|Graphics?|Video|Media)
+        \s++(?:by\b|(?:source|caption|copyright)\b,?)          # "Image caption,", "Image copyright Getty Images"
+      | Credits?\s*+(?:[:.…]++|by\b)\s*+\S                   # "Credit...Doug Mills"
+    )""",
+    regex.VERBOSE,
 )
 _TRIM = regex.compile(r"^[\W_]++|[\W_]++$")
 _QUOTATION = regex.compile(r"[“\"«][^”\"»\n]{12,400}+[”\"»]")
@@ -48,6 +57,8 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 #: Longest line (in characters) that can be a widget, a label or a list heading: the longest entry of the
 #: word lists is 35 characters, a label line at most 64.
 _WIDGET_CHARS = 80
+#: Most words in a line of widget vocabulary ("Share this with Email Facebook Messenger Twitter ...").
+_WIDGET_LINE_WORDS = 12
 _BULLET = regex.compile(r"^\s*+(?:[-–•*▪●◦■]|\d{1,2}[.)])\s")
 # A cell separator of a table row or fact box ("Capacity | 32,000 seats", "Cost\t£140m").
 _CELL = regex.compile(r"\s\|\s|\t")
@@ -78,11 +89,21 @@ _CALL_TO_ACTION = regex.compile(
     r"|^\W{0,3}+you\s++have\s++\d{1,3}\s++free\s++(?:articles?|stories)",
     regex.IGNORECASE,
 )
+# "Follow Jill Lawless on Twitter at ...": how to follow a writer.
+_FOLLOW_ON = regex.compile(
+    r"\W{0,3}+[Ff]ollow\s++(?:\p{Lu}[\p{L}'’\-]*+\s++){1,3}+on\s++(?i:bluesky|facebook|instagram|linkedin|threads|tiktok|twitter|x)\b"
+)
+_WIDGET_PHRASE = regex.compile("|".join(regex.escape(w) for w in WIDGET_PHRASES), regex.IGNORECASE)
 _CALL_TO_ACTION_PHRASE = regex.compile("|".join(regex.escape(w) for w in CALL_TO_ACTION_PHRASES), regex.IGNORECASE)
 #: Longest line (in words) that a call-to-action phrase inside it makes furniture.
 _PHRASE_WORDS = 25
 _TAIL_OPENING = regex.compile(
     r"\W{0,3}+(?:" + "|".join(regex.escape(w) for w in TAIL_NOTICE_OPENINGS) + r")\b", regex.IGNORECASE
+)
+# A credit line names people: after "Reporting by" come names, places and a few small words.
+_CREDITS = regex.compile(r"\W{0,3}+(?:additional\s++)?(?:reporting|editing|writing)\s++by\b", regex.IGNORECASE)
+_NAMES_ONLY = regex.compile(
+    r"(?:[\s,;&.]++|\p{Lu}[\p{L}'’.\-]*+|(?:and|in|from|at|by|with|additional|editing|reporting|writing|compiled)\b|(?i:editing|writing|reporting)\b)*+"
 )
 _TAIL_PHRASE = regex.compile("|".join(regex.escape(w) for w in TAIL_NOTICE_PHRASES), regex.IGNORECASE)
 # How to reach the writer: an email address or a social media handle, in a line that tells the reader to
@@ -136,8 +157,10 @@ def is_widget(line: str) -> bool:
     if label and label.group(1).strip().lower() in WIDGET_LABELS:
         return True
     ws = [w.lower() for w in words(line) if not _NUMBER.fullmatch(w)]  # "Comments (412)"
-    if not ws or len(ws) > 6:
+    if not ws or len(ws) > _WIDGET_LINE_WORDS:
         return False
+    if _WIDGET_PHRASE.search(line) is not None:
+        return True
     return all(w in WIDGET_WORDS or w in WIDGET_GLUE for w in ws) and any(w in WIDGET_WORDS for w in ws)
 
 
@@ -199,6 +222,8 @@ def is_call_to_action(line: str) -> bool:
     said."), unless it speaks to the reader ("our", "you").
     """
     if _CALL_TO_ACTION.match(line) is None:
+        if _FOLLOW_ON.match(line) is not None:
+            return len(words(line)) <= _PHRASE_WORDS
         return "inbox" in line and _CALL_TO_ACTION_PHRASE.search(line) is not None and len(words(line)) <= _PHRASE_WORDS
     n = len(words(line))
     if n > NOTICE_WORDS:
@@ -208,8 +233,32 @@ def is_call_to_action(line: str) -> bool:
 
 def is_tail_notice(line: str) -> bool:
     """A note printed after the story: contributors' credits, how to reach the writer, a disclaimer."""
+    opening = _TAIL_OPENING.match(line)
+    if opening is not None and _CREDITS.match(line) is not None and not _NAMES_ONLY.fullmatch(line, opening.end()):
+        return False  # "Reporting by the BBC suggested the talks had stalled." is story
     return (
-        _TAIL_OPENING.match(line) is not None
+        opening is not None
         or ("@" in line and _CONTACT.search(line) is not None and _CONTACT_CUE.search(line) is not None)
         or _TAIL_PHRASE.search(line) is not None
     ) and len(words(line)) <= NOTICE_WORDS
+
+
+def is_credit_label(line: str) -> bool:
+    """A caption that opens with its label: "Image copyright Getty Images Image caption ...", "Credit...Name"."""
+    return _CREDIT_LABEL.match(line) is not None
+
+
+# A date that says what it is: "Last modified on Fri 22 Dec 2017 17.46 GMT", "Updated December 22, 2017 at 4:11 PM".
+_DATE_LABEL = regex.compile(
+    r"\s*+(?:first\s++|last\s++|originally\s++)?(?:published|updated|posted|modified)\b", regex.IGNORECASE
+)
+
+
+def is_labelled_date(line: str) -> bool:
+    """A short line that gives a date with its label: a page's date stamp, never story."""
+    return (
+        len(line) <= 80
+        and not ends_sentence(line)  # "Updated guidance published on 3 March said ..." is story
+        and _DATE_LABEL.match(line) is not None
+        and DATE.search(line) is not None
+    )

@@ -43,8 +43,6 @@ _POSTED_BY_NAME = regex.compile(
 _NAME_ONLY = regex.compile(r"\s*+\p{Lu}[\p{Ll}'’\-]++(?:\s\p{Lu}[\p{Ll}'’\-]++){1,2}+\s*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’\-]++")
 _TOKEN = regex.compile(r"\S++")
-# A dateline says it is one: "Published 6:05 a.m. ET Oct. 3, 2019", "Updated 14:22, 5 Jun 2022".
-_DATE_LABEL = regex.compile(r"^\s*+(?:first\s++)?(?:published|updated|posted|last\s++updated|last\s++modified)\b", regex.IGNORECASE)
 # A wire story's dateline names its agency: "LONDON (Reuters) -", "PARIS, March 3 (AFP) —" (used with match()).
 _WIRE_DATELINE = regex.compile(
     r"\p{Lu}{2,20}+(?:[ .'’\-]{1,2}+\p{Lu}{2,20}+){0,3}+(?:,\s*+\p{Lu}\p{Ll}{2,8}+\.?\s++\d{1,2})?\s*+\((?P<agency>\p{Lu}[\p{L}&.\- ]{1,30}+)\)\s*+[-–—]"
@@ -101,10 +99,10 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
             continue
         # Below the story's first sentence (an editor's note may come first), a dateline or byline is a
         # line of its own, not a sentence: "On March 3, 2020, the council voted ..." is story.
-        if i > story and (lines.ends_sentence(line) and not _DATE_LABEL.match(line)):
+        if i >= story and lines.ends_sentence(line):
             continue
         m = DATE.search(line) if published_span is None and _DIGIT.search(line) else None
-        if m and (i < story or _DATE_LABEL.match(line) or not _is_prose(line)):
+        if m:
             iso = iso_from_match(m)
             if iso:
                 published_span = p
@@ -136,6 +134,8 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
         line = heads[i]
         if i in used or _is_head_furniture(line) or (title and _same_title(line, title)):
             continue
+        if lines.is_credit_label(heads[i - 1]) and heads[i - 1].rstrip()[-1:] in ",:":
+            break  # "Image caption," above: this line is the caption
         if lines.is_headline_like(line) and len(lines.words(line)) >= 4 and not lines.has_credit(line):
             standfirst = paras[i]
         break

@@ -14,11 +14,12 @@ ABBREVIATIONS = frozenset(
 #: line made only of these, plus connecting words, is page furniture.
 WIDGET_WORDS = frozenset(
     """
-    accept advertisement archive archives article categories category comment comments compartir condividi contact
-    cookies copy email embed enter facebook feed follow home instagram latest link linkedin listen log login manage menu
-    messenger more newsletter next partager pinterest popular preferences preview previous print reddit
-    register reject republish search settings share sign skip sponsored subscribe tags teilen telegram trending tumblr
-    tweet twitter video watch whatsapp x youtube
+    accept advertisement archive archives article categories category close comment comments compartir condividi
+    contact cookies copy email embed enter facebook feed follow home instagram latest link linkedin links listen
+    log login manage menu messenger more newsletter next notifications panel partager pinterest popular
+    preferences preview previous print reddit register reject reprints republish search sections settings share
+    show sign skip sponsored subscribe tags teilen telegram topics trending tumblr tweet twitter video videos
+    view watch whatsapp x youtube
     """.split()
 )
 # "compartir", "condividi", "partager", "teilen": the share button on Spanish, Italian, French, German pages.
@@ -35,15 +36,22 @@ FURNITURE_LINES = frozenset(
         "comments",
         "continue reading below",
         "disclosure statement",
+        "find out more",
+        "have your say",
+        "join the conversation",
         "key events",  # live blogs' menu of the main entries
         "leave a comment",
         "leave a reply",
         "leave a response",
         "like this",  # blogs' like button
         "loading",  # a widget's placeholder ("Loading...")
+        "media playback is unsupported on your device",
         "more follows",  # wire services' sign-off of a developing story
+        "originally published",  # a date label whose date is on the next line
+        "published",
         "read more",
         "related",
+        "report an error",
         "reuse this content",
         "related articles",
         "related stories",
@@ -55,8 +63,10 @@ FURNITURE_LINES = frozenset(
         "skip to content",
         "skip to main content",
         "sponsored content",
+        "supported by",  # a sponsor's label
         "story continues below",  # marks where an advertisement was cut out
         "story continues below advertisement",
+        "updated",
         "video preview",
         "you may also like",
     ]
@@ -69,6 +79,7 @@ TRAILER_HEADINGS = frozenset(
         "explore more on these topics",
         "more from",
         "more on this story",
+        "more on this topic",
         "more stories",
         "most popular",
         "most read",
@@ -85,7 +96,19 @@ TRAILER_HEADINGS = frozenset(
 
 #: Field labels of widgets: "Rating: (0)", "Location: Show map".
 WIDGET_LABELS = frozenset(
-    ["filed under", "location", "our standards", "posted in", "rating", "share", "source", "tags", "topics"]
+    ["filed under", "location", "our standards", "posted in", "rating", "share", "source", "tagged", "tags", "topics"]
+)
+
+#: Phrases that make a short line (a dozen words or fewer) a widget wherever they stand in it: players,
+#: link hints and advertisement markers.
+WIDGET_PHRASES = (
+    "continue reading the main story",
+    "is unsupported on your device",
+    "opens in a new window",
+    "opens in new window",
+    "scroll to continue",
+    "this feature is currently unavailable",
+    "will open in a new window",
 )
 
 #: Labels that introduce a link to another story set inside the article ("READ MORE: Headline", "Related:
@@ -132,6 +155,7 @@ CALL_TO_ACTION_OPENINGS = (
     "subscribe for",
     "subscribe now",
     "subscribe to",
+    "this article is more than",  # "... 5 years old": an archive banner
     "this site uses cookies",
     "this website uses cookies",
     "to continue reading",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsdiff
 
 PM = newsdiff.get_plugin_manager(third_party=False)
@@ -170,3 +172,50 @@ def test_a_pull_quote_repeats_the_story():
     text = f"Title of the story\n{PROSE}\nThe mayor said: “I promise that {quote}.”\n{pulled}\n{PROSE}\n“A different quotation that appears only once in the story”\n{PROSE}\n"
     doc = read(text)
     assert [r.text for r in doc.removed] == [pulled]
+
+
+STORY_LINES_THAT_LOOK_LIKE_FURNITURE = [
+    "Follow the money, he said, and you will find the answer.",
+    "Sign up for the scheme opened on Monday, the council said.",
+    "More than 200 people attended the meeting on Thursday evening in the town hall.",
+    "Updated guidance published on 3 March 2020 said schools should close.",
+    "Credit card debt rose by 8% last year, according to the central bank.",
+    "Published in the journal Nature, the study found that the ice was thinning faster.",
+    "Close to 3,000 people signed the petition within a day.",
+    "Share prices fell 3%.",
+    "Subscribe to their channel, the lawyer urged followers, and they did.",
+    "By continuing the strike, the union risks losing public support, analysts said.",
+    "Contact tracing has been expanded, the minister said.",
+    "He declined to comment.",
+    "Anyone with information should call 101 or email tips@police.example.",
+    "Reporting by the BBC suggested the talks had stalled.",
+]
+
+
+@pytest.mark.parametrize("line", STORY_LINES_THAT_LOOK_LIKE_FURNITURE)
+def test_story_lines_that_look_like_furniture_are_kept(line):
+    for text in (f"Title of the story\n{PROSE}\n{line}\n{PROSE}\n", f"Title of the story\n{PROSE}\n{PROSE}\n{line}\n"):
+        assert not read(text).removed, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Media playback is unsupported on your device",
+        "Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn",
+        "These are external links and will open in a new window",
+        "Close share panel",
+        "(AP Photo/Evan Vucci)",
+        "Image copyright Getty Images Image caption The minister met her counterpart in Moscow",
+        "Credit...Doug Mills",
+        "Follow Jill Lawless on Twitter at https://example.org/jill",
+        "Continue reading the main story",
+        "Advertisement - Scroll to Continue",
+        "Last modified on Fri 22 Dec 2017 17.46 GMT",
+        "Supported by",
+        "Tagged: Russia, UK, Brexit",
+    ],
+)
+def test_single_furniture_lines_between_paragraphs_are_removed_whole(line):
+    doc = read(f"Title of the story\n{PROSE}\n{line}\n{PROSE}\n")
+    assert [r.text for r in doc.removed] == [line]
