@@ -87,8 +87,11 @@ DESCRIPTION_REACH = 4
 PRONOUN_MENTIONS = 40
 
 
-@attrs.frozen
+@attrs.define
 class PersonMention:
+    """Where the article names someone (working state of one :class:`People` index, set while it is
+    built: a plain ``define``, which is also quicker to make than a frozen class)."""
+
     start: int
     end: int
     name: str  # the name as written, without honorifics and roles
@@ -269,6 +272,8 @@ class People:
         info_of = self._run_info
         mentions = self.mentions
         sentence_starts = self._sentence_starts
+        quoted, quoted_starts = self._quoted, self._quoted_starts
+        bisect_right = bisect.bisect_right
         for m in NAME_RUN.finditer(text, lo, hi):
             info = info_of(m.group())
             if info is None:
@@ -297,7 +302,7 @@ class People:
                     and _MODIFIER_GAP.fullmatch(text, mentions[-1].end, m_start)
                     and _last_word(text[mentions[-1].end : m_start]) in _ROLE_OR_PARTY
                 ):
-                    mentions[-1] = attrs.evolve(mentions[-1], modifier=True)
+                    mentions[-1].modifier = True
             if subject and (len(toks) >= 2 or full != name) and not possessive:
                 rest = _SENTENCE_REST.match(text, m_end, hi)
                 if rest:
@@ -305,7 +310,8 @@ class People:
                     male, female = bool(said & MALE_PRONOUNS), bool(said & FEMALE_PRONOUNS)
                     if male != female:
                         self._vote(full, "m" if male else "f", 1)
-            if not self._inside_quote(start):
+            q = bisect_right(quoted_starts, start) - 1
+            if q < 0 or quoted[q][1] <= start:  # not inside a quotation
                 if org:
                     person = False
                 elif gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS:
@@ -313,7 +319,7 @@ class People:
                 else:
                     after_word = _NEXT_WORD.match(text, m_end, hi)
                     person = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
-                sentence = bisect.bisect_right(sentence_starts, start) - 1
+                sentence = bisect_right(sentence_starts, start) - 1
                 # "the Clinton campaign", "a Trump rally": a name between an article and a noun names
                 # the thing, not the person.
                 modifier = prev_word in _ARTICLES and _LOWER_NEXT.match(text, m_end, hi) is not None

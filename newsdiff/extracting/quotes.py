@@ -78,6 +78,8 @@ for _phrase in CUE_PHRASES:
     _CUE_SECOND.setdefault(_first, set()).add(_second)
 #: Words that open a description before a name in apposition ("Another critic, Laurence H. Tribe, …").
 _DESCRIPTION_OPENERS = DETERMINERS | {"another", "fellow", "one"}
+#: The words a cue can start with (a quick test before :func:`_cue_at`).
+_CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 #: Leading capitalised words that open a sentence without being a speaker ("In his speech, …").
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
@@ -445,7 +447,7 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         if e - j >= 2 and e < n and toks[e][2] == "," and not any(_cue_at(toks, c, j) for c in range(e, stop)):
             return Attribution(None, (j, e))
     for c in range(j, stop):
-        cue_end = _cue_at(toks, c, j)
+        cue_end = _cue_at(toks, c, j) if toks[c][2].lower() in _CUE_STARTS else 0
         if not cue_end:
             continue
         if c == j:
@@ -490,7 +492,7 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
             if speaker is not None:
                 return Attribution((i, i + 2), speaker)
     for c in range(e - 1, b - 1, -1):
-        cue_end = _cue_at(toks, c, b)
+        cue_end = _cue_at(toks, c, b) if toks[c][2].lower() in _CUE_STARTS else 0
         if not cue_end:
             continue
         low = toks[c][2].lower()
@@ -559,7 +561,7 @@ class _State:
 def extract_quotes(document: Document) -> list[Quote]:
     """Every quotation in the document's title, standfirst and story paragraphs."""
     text = document.text
-    out: list[Quote] = []
+    out: list[tuple] = []  # the fields of each quote, built into Quotes at the end
     groups = 0
     state = _State()
     found = marks.document_pairs(document)
@@ -693,7 +695,7 @@ def _trailing_speaker(
     for c in range(len(toks) - 1, after, -1):
         if toks[c][2] == QTOK:
             return None
-        if not _cue_at(toks, c, after + 1):
+        if toks[c][2].lower() not in _CUE_STARTS or not _cue_at(toks, c, after + 1):
             continue
         lo = c
         while lo > after + 1 and not _ends_sentence(toks, lo - 1) and toks[lo - 1][2] != QTOK:
@@ -717,7 +719,9 @@ def _make_quote(
     speaker_mention: Mention | None,
     cue: Mention | None,
     group: int,
-) -> Quote | None:
+) -> tuple | None:
+    """The quote's fields ``(start, end, text, kind, speaker, speaker_mention, cue, group)``, or None
+    when the quotation is not speech; the :class:`Quote` is built once its final group is known."""
     start, end = pair.start, pair.end
     if attr is not None and attr.speaker_span is not None:
         start = _TRANSCRIPT_HEAD.match(text, pair.start, min(pair.end, pair.start + 60)).end()
@@ -744,7 +748,7 @@ def _make_quote(
             return None
         if _is_title_like(words, inner.rstrip(",;:")) and (not attributed or kind == "fragment"):
             return None  # a name or a title ("“Fox News Sunday,”"), even in an attributed sentence
-    return Quote(start, end, inner, kind=kind, speaker=speaker, speaker_mention=speaker_mention, cue=cue, group=group)
+    return (start, end, inner, kind, speaker, speaker_mention, cue, group)
 
 
 def _is_subheading(text: str, para: Paragraph, pair: marks.Pair, words: list[str], inner: str) -> bool:
@@ -787,17 +791,17 @@ def _is_title_like(words: list[str], inner: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w in ("a", "an", "and", "at", "in", "of", "on", "the", "to") for w in words)
 
 
-def _ungroup_singletons(quotes: list[Quote]) -> list[Quote]:
+def _ungroup_singletons(found: list[tuple]) -> list[Quote]:
+    """The quotes, with groups of one dropped and the others numbered from 1 in order."""
     counts: dict[int, int] = {}
-    for q in quotes:
-        if q.group is not None:
-            counts[q.group] = counts.get(q.group, 0) + 1
+    for fields in found:
+        counts[fields[7]] = counts.get(fields[7], 0) + 1
     numbering: dict[int, int] = {}
     out = []
-    for q in quotes:
-        if q.group is None or counts[q.group] < 2:
-            out.append(attrs.evolve(q, group=None))
+    for start, end, inner, kind, speaker, mention, cue, group in found:
+        if counts[group] < 2:
+            number = None
         else:
-            numbering.setdefault(q.group, len(numbering) + 1)
-            out.append(attrs.evolve(q, group=numbering[q.group]))
+            number = numbering.setdefault(group, len(numbering) + 1)
+        out.append(Quote(start, end, inner, kind=kind, speaker=speaker, speaker_mention=mention, cue=cue, group=number))
     return out
