@@ -22,7 +22,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Article, Metadata, Removed, Span
 from . import lines
-from .structure import paragraphs
+from .structure import one_line, paragraphs
 
 #: Prose: a line of at least this many words that ends a sentence.
 PROSE_WORDS = 8
@@ -58,8 +58,9 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     dateline = [metadata.published_span is not None and p == metadata.published_span for p in paras]
     # A copyright notice after the last sentence of a paragraph is furniture; the rest of the line is
     # judged without it.
-    tails = [_copyright_tail(p.of(text)) for p in paras]
-    line_of = [p.of(text)[: t.start()] if t else p.of(text) for p, t in zip(paras, tails)]
+    whole = [one_line(p.of(text)) for p in paras]
+    tails = [_copyright_tail(line) for line in whole]
+    line_of = [line[: t.start()] if t else line for line, t in zip(whole, tails)]
 
     prose = [
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))

@@ -14,7 +14,7 @@ from ..hookspecs import hookimpl
 from ..models import Article, Metadata
 from . import lines
 from .dates import DATE, iso_from_match, normalise_published
-from .structure import paragraphs
+from .structure import one_line, paragraphs
 from .vocab import COMPANY_SUFFIXES, GENERIC_BYLINES, ROLE_WORDS
 
 #: How many paragraphs from the top may still be title, dateline, byline or standfirst.
@@ -63,7 +63,7 @@ _DIGIT = regex.compile(r"\d")  # every date has one: the date pattern is tried o
 def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
     text = article.text
     paras = paragraphs(text)[:HEAD_PARAGRAPHS]
-    heads = [p.of(text) for p in paras]
+    heads = [one_line(p.of(text)) for p in paras]
     title, title_span, title_at = article.title, None, -1
     first = next((i for i in range(len(heads)) if not _is_head_furniture(heads[i])), None)
     if first is not None:

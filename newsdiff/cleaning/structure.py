@@ -32,6 +32,9 @@ _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.]{0,15}+)$")
 def paragraphs(text: str) -> tuple[Span, ...]:
     """Every non-blank line, stripped of surrounding white space, as a span.
 
+    Text wrapped at a fixed width (plain-text mail, some archives) is read by its paragraphs instead: a line
+    that fills the width runs on into the next one (see :func:`_wrap_width`).
+
     Metadata, furniture and structure each ask for the same article's lines in turn: the last few answers
     are kept (a string's hash is computed once, so asking again costs a lookup).
     """
@@ -44,7 +47,54 @@ def paragraphs(text: str) -> tuple[Span, ...]:
             continue
         lead = len(line) - len(line.lstrip())
         out.append(Span(start + lead, start + lead + len(stripped)))
+    width = _wrap_width(text, out)
+    if width:
+        joined = [out[0]]
+        for span in out[1:]:
+            last = joined[-1]
+            # The previous line filled the width and nothing but its line break stands between them.
+            if _line_length(text, last.end) >= width - _WRAP_SLACK and "\n" not in text[last.end : span.start].replace("\n", "", 1):
+                joined[-1] = Span(last.start, span.end)
+            else:
+                joined.append(span)
+        out = joined
     return tuple(out)
+
+
+_LINE_BREAKS = str.maketrans("\r\n", "  ")
+
+
+def one_line(paragraph: str) -> str:
+    """A paragraph's text with its line breaks (wrapped text) read as spaces; offsets stay the same."""
+    return paragraph.translate(_LINE_BREAKS) if "\n" in paragraph else paragraph
+
+
+#: Lines this much shorter than the widest one may still have been wrapped (the next word did not fit).
+_WRAP_SLACK = 18
+#: Wider lines than this are paragraphs as scrapers give them, not wrapped text.
+_WRAP_MAX = 100
+
+
+def _line_length(text: str, end: int) -> int:
+    return end - (text.rfind("\n", 0, end) + 1)
+
+
+def _wrap_width(text: str, lines: list[Span]) -> int | None:
+    """The width the text was wrapped at, or None when it was not: no line is wider than 100 characters, a
+    third of the lines come close to the widest, at least three of those run straight on into the next line,
+    and blank lines stand between paragraphs."""
+    if len(lines) < 6 or "\n\n" not in text:
+        return None
+    lengths = [s.end - s.start for s in lines]
+    width = max(lengths)
+    if width > _WRAP_MAX or width < 40:
+        return None
+    full = [n >= width - _WRAP_SLACK for n in lengths]
+    if sum(full) * 3 < len(lines):
+        return None
+    # Lines that fill the width and run straight on into the next line (no blank line between).
+    runs_on = sum(1 for i in range(len(lines) - 1) if full[i] and text.count("\n", lines[i].end, lines[i + 1].start) == 1)
+    return width if runs_on >= 3 else None
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[Span]:

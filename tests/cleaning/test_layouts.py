@@ -8,6 +8,7 @@ figures.
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,20 @@ def test_the_set_is_varied_and_long_enough():
         body = [p for p in doc.paragraphs if p.kind == "body"]
         assert len(body) >= 6, name
         assert any("“" in doc.text[p.start : p.end] or '"' in doc.text[p.start : p.end] for p in body), name
+
+
+@pytest.mark.parametrize("width", [60, 72])
+def test_text_wrapped_at_a_fixed_width_is_read_by_paragraphs(width):
+    """The same articles, wrapped as plain-text mail is: no story line lost, furniture still found."""
+    missed, lost = [], []
+    for name in NAMES:
+        gold = GOLD[name]
+        lines = [line.strip() for line in (LAYOUTS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        wrapped = "\n\n".join(textwrap.fill(line, width, break_on_hyphens=False) for line in lines)
+        doc = read_article(newsdiff.Article.from_text(wrapped, id=name), PM, [])
+        removed = [" ".join(r.text.split()) for r in doc.removed]
+        allowed = gold["furniture"] + gold["meta_lines"] + gold["either"]
+        lost += [(name, r) for r in removed if not any(r in a for a in allowed)]
+        missed += [(name, f) for f in gold["furniture"] if not any(f in r for r in removed)]
+    assert not lost
+    assert len(missed) <= 2, missed
