@@ -42,7 +42,9 @@ from .vocab import (
     ROLE_WORDS,
 )
 
-_CAP = r"\p{Lu}[\p{L}\p{M}’'\-]{0,30}+\.?"
+#: A capitalised word; a full stop joins it only as an abbreviation or initial of up to three letters
+#: ("Mr.", "Sen.", "F."), so that "… Miss Universe. She says" does not run into one name.
+_CAP = r"\p{Lu}[\p{L}\p{M}’'\-]{0,30}+(?:(?<![\p{L}\p{M}’'\-]{4})\.)?"
 _PARTICLE = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
 #: A run of capitalised words, allowing name particles ("Ursula von der Leyen").
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")

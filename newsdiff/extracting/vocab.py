@@ -260,6 +260,8 @@ SENTENCE_FILLERS = frozenset(
 #: What a description's head noun can stand for: a role word the article put before a name
 #: ("Britain’s most senior diplomat" is the person introduced as "British Foreign Secretary …").
 ROLE_HEADS = {
+    "democrat": frozenset(["democratic"]),  # the party's noun and adjective name the same tie
+    "democratic": frozenset(["democrat"]),
     "diplomat": frozenset(["ambassador", "foreign", "envoy"]),
     "envoy": frozenset(["ambassador", "envoy"]),
     "lawmaker": frozenset(["congressman", "congresswoman", "rep", "representative", "sen", "senator"]),

@@ -93,3 +93,22 @@ def test_people_without_quoted_spans_pairs_the_marks_itself():
     text = "Council row\n\nPeter Lindqvist spoke first.\n\n“Janet Okafor is wrong,” he said.\n"
     p = people(text)
     assert p.resolve("he", text.index("he said")) == "Peter Lindqvist"
+
+
+def test_a_name_ending_a_sentence_does_not_run_into_the_next():
+    """"… Councillor Peter Lindqvist. He said …": the full stop ends the name; "Mr." keeps its own."""
+    text = "Council row\n\nMr. Tom Reyes met Councillor Peter Lindqvist. He said the plan would cost too much.\n"
+    p = people(text)
+    names = [m.name for m in p.mentions]
+    assert "Peter Lindqvist" in names and not any(n.endswith(" He") for n in names)
+    assert "Tom Reyes" in names
+
+
+def test_democratic_description_stands_for_a_democrat():
+    text = (
+        "Council row\n\nDemocrat Janet Okafor spoke on Monday. She has led the council since 2019.\n\n"
+        "Later, the Democratic mayor’s office said the vote would go ahead.\n"
+    )
+    p = people(text)
+    # The description pattern stops at its first role or party word: "the Democratic".
+    assert p.resolve_description("the Democratic", text.index("the Democratic")) == "Janet Okafor"
