@@ -28,6 +28,7 @@ from .claims_vocab import (
     ACRONYM_SKIPS,
     CLOCK_WORDS,
     CURRENCY_SIGNS,
+    IRREGULAR_PLURALS,
     MEASURES,
     NOT_COUNTED_AFTER_HYPHEN,
     ONE_IDIOMS,
@@ -52,8 +53,9 @@ _CLOCK_AFTER = regex.compile(r"\s*+([\p{L}.’']{1,7}+)")
 _RANGE_JOIN = regex.compile(r"\s*+(?:to|or|-|–)\s*+", regex.IGNORECASE)
 #: A capitalised word just before, which is not the first word of the sentence ("Ground Zero", not "In Two").
 _NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;]\s++)\p{Lu}[\p{L}.]*+\s++$")
+_NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}’'.\-]*+,\s++$")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])the\s++$", regex.IGNORECASE)
-_OF_THE = regex.compile(r"\s++of(?:\s++the)?(?=\s)", regex.IGNORECASE)
+_OF_THE = regex.compile(r"\s++of(?:\s++(?:the|these|those|its|his|her|their|our|your|my))?(?=\s)", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}][\p{L}’'.\-]*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: Words between a subject and its reporting verb ("Russia also says", "both said", "have claimed").
@@ -170,6 +172,8 @@ def values_in(
             kind, unit = "money", MONEY_WORDS[unit]
         elif before and before.group(1).lower() in _AGE_WORDS:
             unit = "year"
+        elif kind == "number" and _is_age(text, m, lo, hi):
+            unit = "year"  # "Tim Scott, 51, said"
         elif before:
             kind, unit = "measure", before.group(1).lower()
         elif kind == "number" and unit and unit.split()[0] in MEASURES and text[m.end() : m.end() + 1] == "-":
@@ -245,6 +249,8 @@ def _finite(x: float) -> float | None:
 
 
 def _singular(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
@@ -262,24 +268,46 @@ def _unit(text: str, m: regex.Match, hi: int) -> str | None:
         if of:
             pos = of.end()  # "hundreds of times", "a couple of briefings"
     words: list[str] = []
+    hyphen = text[pos : pos + 1] == "-"  # "a 52-count complaint", "a 21st-century economy": the word it joins
     while len(words) < 4:
         w = _UNIT_WORD.match(text, pos, hi)
         if not w:
             break
         word = w.group(1)
         low = word.lower()
-        if low in UNIT_STOPS or low in CUE_VERBS or (low.endswith("ing") and words):
+        if hyphen and low == "ever":
+            hyphen, pos = False, w.end()  # "the first-ever meeting"
+            continue
+        if low in UNIT_STOPS:
             break
+        if words and low.endswith(("ing", "ed")) and "-" not in low:
+            after = _UNIT_WORD.match(text, w.end(), hi)
+            if not (after and _plural(after.group(1).lower())):
+                break  # "the second debate erased …"; but "dozens of local elected officials"
+        if low in CUE_VERBS and not _plural(low):
+            break  # "five said"; but "two states", "three claims" count
         words.append(low)
         pos = w.end()
-        if text[pos : pos + 1] in (",", ".", ";", ":", ")"):
+        if hyphen or text[pos : pos + 1] in (",", ".", ";", ":", ")"):
             break
-        if low.endswith("s") and not low.endswith(("ss", "us")) and "-" not in low and len(low) > 3:
+        if _plural(low) and "-" not in low:
             break  # a plural noun is the head of what is counted; a verb may follow
     if not words:
         return None
     words[-1] = _singular(words[-1])
     return " ".join(_singular(w) if w.endswith("s") and w[:-1] in MEASURES else w for w in words)
+
+
+def _is_age(text: str, m: regex.Match, lo: int, hi: int) -> bool:
+    """A whole number from 1 to 120 set off by commas right after a name: an age ("Ann Lee, 52, said")."""
+    digits = m.group("digits")
+    if not digits or not digits.isdigit() or not 1 <= int(digits) <= 120 or m.group("qual"):
+        return False
+    return text[m.end() : m.end() + 1] == "," and _NAME_COMMA.search(text, max(lo, m.start() - 40), m.start()) is not None
+
+
+def _plural(word: str) -> bool:
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3)
 
 
 class _Spoken:

@@ -6,12 +6,14 @@ from __future__ import annotations
 #: Words that end the phrase naming what a number counts.
 UNIT_STOPS = frozenset(
     """
-    a about across after against ago also an and are as at be been before being between but by could did
-    do during each for from had has have he her his in into is it its more most of on or our over per
-    since so than that the their them then there these they this those through to under until up was we
-    were which while who will with would
+    a about across after against ago also an and are as at be because been before being between but by could
+    did do during each for from had has have he her his if in into is it its more most of on or our over per
+    since so than that the their them then there these they this those through to under unless until up was
+    we were when where which while who will with would you
     """.split()
 )
+#: Plurals that do not end in "s", and their singulars: "20 people" counts persons.
+IRREGULAR_PLURALS = {"children": "child", "men": "man", "people": "person", "women": "woman"}
 #: Units of measurement: "a 30-year career" and "a three-decade veteran" are measures.
 MEASURES = frozenset(
     """

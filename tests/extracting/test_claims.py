@@ -198,6 +198,15 @@ def test_qualifiers_compounds_and_simple_counts(text, norm):
         ("a boy aged 9 was hurt", "number", "year"),
         ("a three-decade career", "measure", "decade"),
         ("the 20th century", "ordinal", "century"),
+        ("about 40 people came", "number", "person"),  # irregular plurals
+        ("a 12-count indictment", "number", "count"),  # a hyphen joins one word
+        ("a 19th-century mill", "ordinal", "century"),
+        ("the first-ever summit", "ordinal", "summit"),
+        ("the third debate ended early", "ordinal", "debate"),  # a verb ends it
+        ("dozens of local elected officials", "number", "local elected official"),  # an adjective does not
+        ("three rival states joined", "number", "rival state"),  # "states" is a noun here
+        ("a couple of these new briefings", "number", "new briefing"),
+        ("Ann Lee, 52, said so", "number", "year"),  # an age after a name
     ],
 )
 def test_units_of_counts(text, kind, unit):
