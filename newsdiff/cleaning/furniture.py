@@ -93,7 +93,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
 
     def flush() -> Iterator[Removed]:
         nonlocal next_to_caption
-        if len(teaser_run) >= 2 or (teaser_run and next_to_caption):
+        if (len(teaser_run) >= 2 or (teaser_run and next_to_caption)) and not _is_list(line_of, teaser_run):
             for j in teaser_run:
                 yield removed(paras[j], "teaser or caption between paragraphs (headline-like lines in a row)")
         teaser_run.clear()
@@ -167,11 +167,17 @@ def _is_prose(line: str) -> bool:
     if lines.has_quotation(line) and not lines.has_credit(line):
         return True  # “We will appeal.” — Peter Lindqvist
     return (
-        lines.ends_sentence(line)
+        (lines.ends_sentence(line) or line.rstrip().endswith(":"))  # "… made the following comment:"
         and len(lines.words(line)) >= PROSE_WORDS
         and not lines.is_widget(line)
         and not lines.has_credit(line)
     )
+
+
+def _is_list(line_of: list[str], run: list[int]) -> bool:
+    """Lines that follow a line ending with a colon are the items of a list it introduces, bullets or not
+    ("… has the following tasks ahead of her tonight:")."""
+    return any(line_of[j - 1].rstrip().endswith(":") for j in run)
 
 
 def _line_reason(line: str) -> str | None:

@@ -99,8 +99,8 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
             continue
         # Below the story's first sentence (an editor's note may come first), a dateline or byline is a
         # line of its own, not a sentence: "On March 3, 2020, the council voted ..." is story.
-        if i >= story and lines.ends_sentence(line):
-            continue
+        if (i >= story and lines.ends_sentence(line)) or line.rstrip().endswith(":"):
+            continue  # a dateline is not a sentence, nor does it introduce one ("On July 6, 2015, she said:")
         m = DATE.search(line) if published_span is None and _DIGIT.search(line) else None
         if m:
             iso = iso_from_match(m)
@@ -154,7 +154,11 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
 
 
 def _is_prose(line: str) -> bool:
-    return lines.ends_sentence(line) and len(lines.words(line)) >= 8 and not lines.is_call_to_action(line)
+    return (
+        (lines.ends_sentence(line) or line.rstrip().endswith(":"))
+        and len(lines.words(line)) >= 8
+        and not lines.is_call_to_action(line)
+    )
 
 
 def _is_head_furniture(line: str) -> bool:

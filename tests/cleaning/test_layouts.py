@@ -8,6 +8,7 @@ figures.
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -104,3 +105,23 @@ def test_text_wrapped_at_a_fixed_width_is_read_by_paragraphs(width):
         missed += [(name, f) for f in gold["furniture"] if not any(f in r for r in removed)]
     assert not lost
     assert len(missed) <= 2, missed
+
+
+def _polnear():
+    path = os.environ.get("NEWSDIFF_POLNEAR")
+    return Path(path) if path and Path(path).exists() else None
+
+
+@pytest.mark.skipif(_polnear() is None, reason="set NEWSDIFF_POLNEAR to a PolNeAR dev.jsonl to run")
+def test_no_polnear_attribution_lies_in_furniture():
+    """News text the rules were not written for: no attributed content is taken for furniture."""
+    touched = []
+    for line in _polnear().read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        doc = read_article(newsdiff.Article.from_dict(record), PM, [])
+        for attribution in record["attributions"]:
+            content = attribution.get("content") or {}
+            for start, end in content.get("fragments", []):
+                if any(r.start < end and r.end > start for r in doc.removed):
+                    touched.append((record["id"], content["text"][:60]))
+    assert not touched
