@@ -296,7 +296,12 @@ class People:
             if gender is None and first_gender is not None:
                 gender = first_gender
                 self._vote(full, gender, 3)
-            if offset > 0 or _last_word(stripped_before) in _ROLE_OR_PARTY:
+            tail = stripped_before[-1:]
+            role_before = False
+            if tail.isalpha() or tail == ".":  # not across a quotation mark or a comma
+                last = _last_word(stripped_before)
+                role_before = last in _ROLE_OR_PARTY and (tail != "." or len(last) <= 4)  # "Sen.", not "president."
+            if offset > 0 or role_before:
                 self._learn_role(before, m.group(), name, start)
                 if (
                     mentions

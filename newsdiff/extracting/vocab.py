@@ -221,10 +221,10 @@ MALE_FIRST_NAMES = frozenset(
     boris brad brian bruce carl carlos charles chris christopher chuck colin dan daniel darrell dave
     david dennis dick don donald doug douglas ed edward eric frank fred gary george gerald greg gregory
     harry henry howard ian jack jacob james jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe john
-    jon jonathan jose joseph josh juan justin keith ken kenneth kevin larry lee luis marco mark
+    jon jonathan jose joseph josh juan justin keith ken kenneth kevin larry luis marco mark
     martin matt matthew michael mike mitch mitt nathan neil newt nick nigel patrick paul pedro peter phil
     philip ralph randy ray reince richard rick rob robert roger ron ronald rudy russell ryan sam samuel
-    scott sean sergei sergey stephen steve steven ted terry thomas tim timothy todd tom tony vladimir
+    scott sean sergei sergey stephen steve steven ted thomas tim timothy todd tom tony vladimir
     walter wayne william
     """.split()
 )

@@ -112,3 +112,20 @@ def test_democratic_description_stands_for_a_democrat():
     p = people(text)
     # The description pattern stops at its first role or party word: "the Democratic".
     assert p.resolve_description("the Democratic", text.index("the Democratic")) == "Janet Okafor"
+
+
+def test_a_role_is_not_learnt_across_a_quotation_mark():
+    """“… to serve as our mayor,” Reyes added: "mayor" ends the quotation, it is not Reyes's title."""
+    text = (
+        "Council row\n\nMayor Janet Okafor defended the plan.\n\n"
+        "“Anyone who cannot read the budget is not fit to serve as our mayor,” Tom Reyes added.\n"
+    )
+    p = people(text)
+    assert p.roles.get("mayor") == "Janet Okafor"
+    assert all(name != "Tom Reyes" for _, _, name in p._role_list)
+
+
+def test_a_unisex_first_name_leaves_the_gender_to_the_pronouns():
+    text = "Council row\n\n“We were never asked,” said harbour worker Terry Lund.\n\nShe continued, “Nobody came.”\n"
+    p = people(text)
+    assert p.resolve("She", text.index("She continued")) == "Terry Lund"
