@@ -40,6 +40,7 @@ from .vocab import (
     PRONOUNS,
     ROLE_HEADS,
     ROLE_WORDS,
+    SUBORDINATORS,
 )
 
 #: A capitalised word; a full stop joins it only as an abbreviation or initial of up to three letters
@@ -223,7 +224,8 @@ class People:
         self._roled: set[str] = set()  # names the article has given a role
         self._subjects: dict[int, PersonMention] = {}  # sentence -> its first subject mention
         self._scanned: list[tuple[int, int]] = []
-        self._described: set[int] = set()  # where descriptions opening a sentence were taken
+        self._described: set[int] = set()
+        self._clause_ends: dict[int, int] = {}  # where descriptions opening a sentence were taken
         self._pronoun_index: dict[int, list[tuple[int, str]]] | None = None  # built on first use
         for para in document.paragraphs:
             if para.kind in ("title", "standfirst", "body", "heading"):
@@ -599,16 +601,18 @@ class People:
         i = bisect.bisect_left(self._starts, pos)
         known: PersonMention | None = None  # leftmost candidate of the sentence whose gender is `want`
         unknown: PersonMention | None = None  # leftmost one whose gender is not known
+        clause_known: PersonMention | None = None  # the same, inside an opening subordinate clause
+        clause_unknown: PersonMention | None = None
         names: dict[int, str] = {}
         sentence = -1
         for m in reversed(self.mentions[max(0, i - PRONOUN_MENTIONS) : i]):
             if pos - m.start > PRONOUN_REACH:
                 break
             if m.sentence != sentence:
-                found = self._antecedent_in(sentence, known, unknown, want, pos)
+                found = self._antecedent_in(sentence, known or clause_known, unknown or clause_unknown, want, pos)
                 if found is not None:
                     return names[found.start]
-                known = unknown = None
+                known = unknown = clause_known = clause_unknown = None
                 sentence = m.sentence
             if m.modifier:
                 continue
@@ -621,11 +625,18 @@ class People:
             if gender is None and not (m.person or name in speakers):
                 continue
             names[m.start] = name
-            if gender is None:
+            if m.start < self._opening_clause_end(m.sentence):
+                # "While Obama had …, that concerns Henry Crespo": the opening clause's names are taken
+                # only when the main clause offers none.
+                if gender is None:
+                    clause_unknown = m
+                else:
+                    clause_known = m
+            elif gender is None:
                 unknown = m  # keep walking left within the sentence
             else:
                 known = m
-        found = self._antecedent_in(sentence, known, unknown, want, pos)
+        found = self._antecedent_in(sentence, known or clause_known, unknown or clause_unknown, want, pos)
         if found is not None:
             return names[found.start]
         for name in recent:
@@ -633,6 +644,20 @@ class People:
             if gender is None or gender == want:
                 return name
         return None
+
+    def _opening_clause_end(self, sentence: int) -> int:
+        """Where the opening subordinate clause of a sentence ends ("While …,"): its first comma; -1 when
+        the sentence does not open with one."""
+        found = self._clause_ends.get(sentence)
+        if found is None:
+            found = -1
+            start = self._sentence_starts[sentence]
+            first = self.text[start : start + 16].split(None, 1)
+            if first and first[0].lower().strip(",") in SUBORDINATORS:
+                stop = self._sentence_starts[sentence + 1] if sentence + 1 < len(self._sentence_starts) else len(self.text)
+                found = self.text.find(",", start, stop)
+            self._clause_ends[sentence] = found
+        return found
 
     def _antecedent_in(
         self, sentence: int, known: PersonMention | None, unknown: PersonMention | None, want: str, pos: int

@@ -250,6 +250,10 @@ ORG_WORDS = frozenset(
     """.split()
 )
 
+#: Words that open a subordinate clause before the main one ("While Obama had …, Crespo …"): a pronoun
+#: later looks for its antecedent in the main clause first.
+SUBORDINATORS = frozenset("after although as because before if since though unless when whereas while".split())
+
 #: Words that open a sentence before its subject ("But Mr Johnson …", "Meanwhile, Lavrov …").
 SENTENCE_FILLERS = frozenset(
     """

@@ -308,6 +308,17 @@ def test_a_colon_after_a_description_gives_no_speaker():
     assert q.speaker is None
 
 
+def test_pronoun_prefers_the_main_clause_to_an_opening_clause():
+    body = (
+        INTRO
+        + "While Mr Lindqvist had a long list of supporters, that has not been the case for Ms Okafor, "
+        + "which worries Tom Reyes, chairman of the harbour trust.\n\n"
+        + "“Nobody is speaking up for her,” he said."
+    )
+    (q,) = quotes(body)
+    assert q.speaker == "Tom Reyes"
+
+
 def test_description_resolves_to_the_name():
     found = quotes(INTRO + "“The harbour stays,” the mayor said.")
     assert found[0].speaker == "Janet Okafor"
