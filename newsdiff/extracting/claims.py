@@ -37,7 +37,7 @@ from .claims_vocab import (
     PRONOUN_NEXT,
     UNIT_STOPS,
 )
-from .when import dates, words_of
+from .when import TakenSpans, dates, words_of
 
 _UNIT_WORD = regex.compile(r"[\s\-]++([\p{L}][\p{L}’'\-]*+)")
 #: Measures whose unit comes before the number ("magnitude 6.2"); an age is a count of years.
@@ -124,15 +124,13 @@ def values_in(
     """The typed values in ``text[lo:hi]``: dates, numbers, entities and lists, in order.  ``runs`` is a
     cache of capitalised runs shared by the calls for one document (see :func:`.entities.entities`)."""
     values: list[Value] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+    taken = TakenSpans()
+    free = taken.free
 
     words = words_of(text, lo, hi)
     for d in dates(text, lo, hi, published, words):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
-        taken.append((d.start, d.end))
+        taken.add(d.start, d.end)
     numbers = [m for m in numbers_in(text, lo, hi) if free(m.start(), m.end())] if _has_number(text, lo, hi, words) else []
     skip_next = False
     for i, m in enumerate(numbers):
@@ -183,7 +181,7 @@ def values_in(
         values.append(
             Value(kind, start, end, text[start:end], norm(low, high), low=_finite(low), high=_finite(high), unit=unit)
         )
-        taken.append((start, end))
+        taken.add(start, end)
     found = [e for e in entities(text, lo, hi, people, runs) if free(e.start, e.end)]
     for start, end, members in lists(text, found):
         values.append(Value("list", start, end, text[start:end], "; ".join(members), members=members))

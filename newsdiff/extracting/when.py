@@ -7,8 +7,9 @@ expression stays relative: its ``norm`` says what it was ("relative:friday") and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import re
 
@@ -114,6 +115,31 @@ def words_of(text: str, lo: int, hi: int) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text[lo:hi].lower()))
 
 
+class TakenSpans:
+    """Non-overlapping spans already given to a value, to tell whether a new span is free: a bisection per
+    look-up instead of a scan, so a sentence with thousands of values stays linear-ish."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self._starts, b)  # the spans that start before b end in order too
+        return i == 0 or self._ends[i - 1] <= a
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self._starts, a)
+        self._starts.insert(i, a)
+        self._ends.insert(i, b)
+
+    def take(self, a: int, b: int) -> bool:
+        """Add ``[a, b)`` if it is free; whether it was."""
+        if self.free(a, b):
+            self.add(a, b)
+            return True
+        return False
+
+
 @attrs.frozen
 class DateMention:
     start: int
@@ -128,11 +154,9 @@ def dates(
     """Every date expression in ``text[lo:hi]``, non-overlapping, in order.  ``words`` (from :func:`words_of`)
     saves working them out again when the caller has them."""
     pub = _parse_iso(published)
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     found: list[DateMention] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+    free = taken.free
 
     if words is None:
         words = words_of(text, lo, hi)
@@ -148,29 +172,38 @@ def dates(
         iso = iso_from_match(m)
         if iso:
             found.append(DateMention(m.start(), m.end(), iso, False))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in _NAMED.finditer(text, lo, hi) if digits and any(k in chunk for k in NAMED_DATES) else ():
-        found.append(DateMention(m.start(), m.end(), NAMED_DATES[m.group()], False))
-        taken.append(m.span())
+        if taken.take(*m.span()):
+            found.append(DateMention(m.start(), m.end(), NAMED_DATES[m.group()], False))
+    future: list[bool] = []  # whether the sentence points to the future, worked out once when needed
+
+    def to_come() -> bool:
+        if not future:
+            future.append(_FUTURE.search(text, lo, hi) is not None)
+        return future[0]
+
     for m in _HOLIDAY.finditer(text, lo, hi) if holidays else ():
+        if not free(*m.span()):
+            continue
         if pub is None:
             found.append(DateMention(m.start(), m.end(), f"relative:{m.group().lower()}", True))
         else:
             day = _holiday(m.group(), pub.year)
-            if day > pub and not _FUTURE.search(text, lo, hi):
+            if day > pub and not to_come():
                 day = _holiday(m.group(), pub.year - 1)
             found.append(DateMention(m.start(), m.end(), day.isoformat(), True))
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in _MONTH_YEAR.finditer(text, lo, hi) if month_any else ():
         if free(*m.span()):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             found.append(DateMention(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", False))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in _YEAR.finditer(text, lo, hi) if digits else ():
         a, b = m.span("year")
         if free(a, b):
             found.append(DateMention(a, b, m.group("year"), False))
-            taken.append((a, b))
+            taken.add(a, b)
     for m in _MONTH_DAY.finditer(text, lo, hi) if month_any else ():
         if not free(*m.span()):
             continue
@@ -182,20 +215,20 @@ def dates(
             found.append(DateMention(m.start(), m.end(), f"relative:--{month:02d}-{day:02d}", True))
         else:
             found.append(DateMention(m.start(), m.end(), f"{pub.year:04d}-{month:02d}-{day:02d}", False))
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in _MONTH_ALONE.finditer(text, lo, hi) if months else ():
-        if not free(*m.span("month")):
-            continue
         if m.group("month") == "May" and not m.group("mod"):
             continue  # "May" alone is as often a name or the verb opening a sentence
         month = MONTHS[m.group("month").lower()]
         mod = (m.group("mod") or "").lower()
         start = m.start() if mod in ("last", "next", "this") else m.start("month")
+        if not free(start, m.end()):
+            continue
         if pub is None:
             found.append(DateMention(start, m.end(), f"relative:{month:02d}", True))
         else:
-            found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, text, lo, hi):04d}-{month:02d}", True))
-        taken.append((start, m.end()))
+            found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, to_come):04d}-{month:02d}", True))
+        taken.add(start, m.end())
     for m in _RELATIVE.finditer(text, lo, hi) if relative else ():
         if not free(*m.span()):
             continue
@@ -205,12 +238,12 @@ def dates(
         if norm is None:
             continue
         found.append(DateMention(m.start(), m.end(), norm, True))
-        taken.append(m.span())
+        taken.add(*m.span())
     found.sort(key=lambda d: d.start)
     return iter(found)
 
 
-def _month_year(month: int, mod: str, pub: dt.date, text: str, lo: int, hi: int) -> int:
+def _month_year(month: int, mod: str, pub: dt.date, to_come: Callable[[], bool]) -> int:
     """The year of a month named alone: "last July" is the latest July before publication, "next July" the
     first after it; otherwise the publication year, unless the month is still to come and nothing in the
     sentence points to the future ("the talks in November", written in September, were last year's)."""
@@ -218,7 +251,7 @@ def _month_year(month: int, mod: str, pub: dt.date, text: str, lo: int, hi: int)
         return pub.year if month < pub.month else pub.year - 1
     if mod == "next":
         return pub.year if month > pub.month else pub.year + 1
-    if month > pub.month and not _FUTURE.search(text, lo, hi):
+    if month > pub.month and not to_come():
         return pub.year - 1
     return pub.year
 

@@ -385,3 +385,18 @@ def test_acronyms_the_article_spells_out_take_the_full_name():
     pair = next(v for c in claims for v in c.values if v.kind == "list")
     assert pair.members == ("Coastal Water Authority", "Harbour Board")
     assert pair.norm == "Coastal Water Authority; Harbour Board"
+
+
+@pytest.mark.parametrize("unit", ["in July ", "X, 5, ", "Ann Lee, 52, ", "Labor Day ", "Mr. A and ", "A, "])
+def test_values_in_is_linear_on_repeated_values(unit):
+    """Thousands of values in one sentence: looking up which spans are taken must not grow with their square."""
+    import time
+
+    def cost(n: int) -> float:
+        text = unit * n
+        t = time.perf_counter()
+        values_in(text, 0, len(text), "2020-01-01", None)
+        return time.perf_counter() - t
+
+    small, large = cost(1_000), cost(4_000)
+    assert large < small * 10 + 0.2  # four times the input, far from sixteen times the time
