@@ -55,7 +55,7 @@ _PREPOSITION_CUT = regex.compile(r"\s(?:of|at|from|in|for|with|on)\s")
 _PARTICLES = frozenset("al bin da de del der di du el la le van von".split())
 _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 #: The rest of a sentence after a name, for the pronouns that tell its gender.
-_SENTENCE_REST = regex.compile(r"[^.!?\n]{0,200}+")
+_SENTENCE_REST = re.compile(r"[^.!?\n]{0,200}+")  # the standard re: quicker on these simple patterns
 #: A definite description ending in a role word or a role head ("the Russian diplomat").
 _DESCRIPTION_HEADS = frozenset(ROLE_WORDS | set(ROLE_HEADS) | PARTY_WORDS)
 
@@ -79,7 +79,7 @@ _LOWER_NEXT = regex.compile(r"[ \t]++\p{Ll}")
 #: spokesman ¦ Jason Miller").
 _MODIFIER_GAP = regex.compile(r"(?:’s|'s)?+[ \t]++(?:[a-z\-]{1,20}+[ \t]++){0,3}+")
 _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
-_PRONOUN_WORD = regex.compile(r"\b(?:he|him|his|she|her|hers)\b", regex.IGNORECASE)
+_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
 PRONOUN_REACH = 2500
 #: How far before its head word a description may start ("the" and three words of up to 20 letters).
