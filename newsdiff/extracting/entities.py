@@ -171,6 +171,8 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
         return Entity(start, end, "organisation", name)
     if people is not None:
         canonical = _without_roles(people.canonical(name))
+        if len(words) >= 2 and canonical.split()[0].lower() != words[0].lower() and not _role(words[0]):
+            canonical = name  # "Hillary Clinton" stays herself even where another Clinton is the fuller name
         known = canonical.split()[-1].lower() in people.fullest and len(canonical.split()) >= 2
         if known or len(words) >= 2:
             return Entity(start, end, "person" if known else "name", canonical if known else name)

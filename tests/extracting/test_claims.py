@@ -400,3 +400,14 @@ def test_values_in_is_linear_on_repeated_values(unit):
 
     small, large = cost(1_000), cost(4_000)
     assert large < small * 10 + 0.2  # four times the input, far from sixteen times the time
+
+
+def test_a_full_name_in_a_list_is_not_swapped_for_a_namesake():
+    article = newsdiff.Article.from_text(
+        "Council vote\n\nRoy Maddox spoke on Monday.\n\nLater, Ms. Ito and Jane Maddox met the mayor.\n",
+        id="n",
+        published="2021-05-05",
+    )
+    claims = newsdiff.extract(article, pm=PM).claims
+    pair = next(v for c in claims for v in c.values if v.kind == "list")
+    assert pair.members == ("Ito", "Jane Maddox")
