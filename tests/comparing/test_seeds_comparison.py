@@ -38,18 +38,7 @@ def _cluster_of(report, quote_ids):
     return None
 
 
-#: Gold clusters the extraction does not yet give right (see the issue notes); they run, and show as XPASS
-#: once fixed.
-KNOWN_GAPS = {
-    9: "001's “hostage” fragment after “accused Mr Johnson of being a” has no speaker",
-    12: "003's “not, I believe, necessarily …” is credited to Lavrov (“He” after a description subject)",
-}
-
-
-@pytest.mark.parametrize(
-    "index",
-    [pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_GAPS[i])) if i in KNOWN_GAPS else i for i in range(13)],
-)
+@pytest.mark.parametrize("index", range(13))
 def test_gold_quote_cluster(seed_report, gold, index):
     """Each of the 13 gold clusters is found with its members, relation and speaker."""
     group = gold["quote_clusters"][index]
