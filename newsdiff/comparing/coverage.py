@@ -28,7 +28,7 @@ SHARED_DISTINCTIVE = 2
 #: ...and at least this share of them.
 SHARED_SHARE = 0.4
 #: A word in more claims than this is too common to find counterparts with.
-MAX_POSTINGS = 500
+MAX_POSTINGS = 100
 
 
 @hookimpl(trylast=True)
@@ -45,7 +45,8 @@ def _carried_elsewhere(story: Story) -> set[str]:
     story do not use)."""
     n_articles = len(story.extractions)
     df = story.document_frequency
-    limit = max(2, n_articles - 1)
+    # Distinctive: used by at most half the articles (two, in a story of two or three).
+    limit = max(2, n_articles // 2)
     words_of: dict[str, frozenset[str]] = {}
     index: dict[str, list[tuple[int, str]]] = {}
     for n, e in enumerate(story.extractions):

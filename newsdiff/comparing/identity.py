@@ -9,6 +9,7 @@ role fit them, as the articles state them ("British Foreign Secretary Boris John
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -40,13 +41,17 @@ _ROLE_BEFORE_NAME = regex.compile(
 )
 
 
+_DOUBLED = regex.compile(r"(.)\1")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A spelling key under which transliteration variants meet: Sergey/Sergei, Aleksandr/Alexander."""
     w = unicodedata.normalize("NFKD", word.lower())
     w = "".join(c for c in w if not unicodedata.combining(c))
     for a, b in (("ks", "x"), ("ph", "f"), ("ey", "ei"), ("y", "i"), ("ck", "k"), ("kh", "h"), ("dzh", "j")):
         w = w.replace(a, b)
-    w = regex.sub(r"(.)\1", r"\1", w)
+    w = _DOUBLED.sub(r"\1", w)
     return w.rstrip("’'s") if w.endswith(("’s", "'s")) else w
 
 

@@ -162,6 +162,7 @@ class Story:
         return False
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem, enough to match "warns" with "warned" and "elections" with "election"."""
     w = word.lower().replace("’", "'")
