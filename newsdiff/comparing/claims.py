@@ -536,7 +536,8 @@ def _publication_dates(story: Story) -> list[Finding]:
                     target = _WEEKDAYS.index(v.norm[9:])
                     day = pub_day - dt.timedelta(days=(pub_day.weekday() - target) % 7)
                     event_days.setdefault(e.id, (day.isoformat(), v))
-                elif v.kind == "date" and v.unit == "relative" and len(v.norm) == 10:
+                elif v.kind == "date" and v.unit == "relative" and len(v.norm) == 10 and _EVENT_DAY.search(v.text):
+                    # "on Friday", "yesterday": the day of the news, not a holiday named in passing.
                     event_days.setdefault(e.id, (v.norm, v))
     if len(set(published.values())) < 2 and not event_days:
         return []
@@ -568,4 +569,8 @@ def _publication_dates(story: Story) -> list[Finding]:
     ]
 
 
+_EVENT_DAY = regex.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)\b",
+    regex.IGNORECASE,
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
