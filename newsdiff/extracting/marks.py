@@ -3,7 +3,9 @@
 A single pass with a small stack, so the cost is linear in the paragraph whatever marks it holds.  Marks
 are told apart from apostrophes by what stands on either side: a mark between two letters (He’s, Boris’s)
 or before a digit or letter after white space in the closing form (’90s, rock ’n’ roll) is an apostrophe.
-A mark that finds no partner is dropped; it costs nothing beyond itself.
+A mark that finds no partner is dropped; it costs nothing beyond itself.  The one exception is a paragraph
+that opens with a double mark never closed in it: that quotation runs to the paragraph's end (into the
+next paragraph only when the caller says the quotation continues there).
 """
 
 from __future__ import annotations
@@ -117,10 +119,14 @@ def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
                 found.append(Pair(stack[depth][0], i, family))
                 del stack[depth:]
                 break
-    if runs_on:
-        first_double = next((pos for pos, family, _ in stack if family == DOUBLE), None)
-        if first_double is not None and text[first_double + 1 : hi].strip():
+    first_double = next((pos for pos, family, _ in stack if family == DOUBLE), None)
+    if first_double is not None and text[first_double + 1 : hi].strip():
+        if runs_on:
             found.append(Pair(first_double, hi, DOUBLE, runs_on=True))
+        elif not text[lo:first_double].strip():
+            # A paragraph opened by a quotation mark that is never closed: the closing mark was left out,
+            # and the quotation runs to the end of the paragraph (and no further).
+            found.append(Pair(first_double, hi, DOUBLE))
     return _outermost(found)
 
 

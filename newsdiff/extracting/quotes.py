@@ -40,9 +40,11 @@ from .vocab import (
     DETERMINERS,
     HONORIFICS,
     LEADING_FILLERS,
+    LY_NOUNS,
     NAMING_WORDS,
     NOT_NAMES,
     OBJECT_CUE_VERBS,
+    PLACE_PREPOSITIONS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
@@ -82,6 +84,8 @@ _DESCRIPTION_OPENERS = DETERMINERS | {"another", "fellow", "one"}
 _CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 #: Leading capitalised words that open a sentence without being a speaker ("In his speech, …").
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
+
+_PARTICIPLE_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
 
 KINDS = marks.QUOTED_KINDS
 #: A fragment this short with no speaker is taken for a term or scare quote, not speech.
@@ -209,7 +213,7 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
     while i >= lo:
         t = toks[i][2]
         low = t.lower()
-        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2):
+        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2) or _is_adverb(t):
             i -= 1
         elif t == ")":
             i = _skip_parenthesis(toks, i, lo)
@@ -292,7 +296,33 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
     if not (_is_cap(opener) or opener.lower() in DETERMINERS or _POSSESSIVE.search(opener)):
         if end - start > 3 and not _is_cap(toks[end - 1][2]):
             return None  # a stretch of the writer's words, not a bare plural ("officials said")
+    if start > lo and opener.lower() in DETERMINERS:
+        subject = _past_participle_phrase(toks, lo, (start, end))
+        if subject is not None:
+            return subject
     return (start, end)
+
+
+def _is_adverb(t: str) -> bool:
+    """A lower-case "-ly" adverb between a speaker and the cue ("she repeatedly said")."""
+    return len(t) > 4 and t.endswith("ly") and t.islower() and t not in LY_NOUNS
+
+
+def _past_participle_phrase(toks: list[tuple[int, int, str]], lo: int, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject before a participle phrase that ``span`` closes: "Fishermen gathering outside the
+    town hall chanted" is said by the fishermen, not the town hall."""
+    j = span[0] - 1
+    if j >= lo and toks[j][2] in _PARTICIPLE_PREPOSITIONS:
+        j -= 1
+    if j - 1 < lo:
+        return None
+    t = toks[j][2]
+    if not (t.islower() and len(t) > 4 and t.endswith("ing")) or t in CUE_VERBS:
+        return None
+    before = toks[j - 1][2]
+    if not _is_word(before) or before.lower() in SPEAKER_STOPS or before.lower() in PREPOSITIONS:
+        return None
+    return _backward(toks, lo, j)
 
 
 def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int) -> bool:
@@ -518,8 +548,11 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
             ):
                 # "I laughed and said": the subject just before the first of two coordinated verbs.
                 speaker = _backward(toks, b, c - 2)
-            if speaker is None and c > b and (
-                toks[c - 1][2].lower() in ("and", "but", "then") or low in OBJECT_CUE_VERBS
+            v = c
+            while v - 1 > b and _is_adverb(toks[v - 1][2]):
+                v -= 1  # "and repeatedly says"
+            if speaker is None and v > b and (
+                toks[v - 1][2].lower() in ("and", "but", "then") or low in OBJECT_CUE_VERBS
             ):
                 # "Okafor called it “…”, and added: “…”": the verbs share the sentence's subject.
                 start = b
@@ -572,16 +605,26 @@ def extract_quotes(document: Document) -> list[Quote]:
     people = people_of(document)
     speakers: set[str] = set()  # names seen speaking: people, whatever their gender
     things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
+    previous: Paragraph | None = None  # the paragraph before
     for para, pairs in zip(paragraphs, all_pairs):
         if not pairs:
             if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
                 state = _State(*_paragraph_speaker(text, para, people, speakers))
+            previous = para
             continue
+        before, previous = previous, para
         toks, where = _tokenise(text, para.start, para.end, pairs)
         last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
             speaker, mention, cue = _resolve(text, toks, attr, people, speakers)
+            if n == 0 and mention is not None and mention.text.lower() in ("he", "she") and attr.speaker:
+                if _opens_paragraph(toks, attr.speaker[0]):
+                    # "Nakashima said the fees were never explained.  “…,” she said.": the one who
+                    # spoke last, in the paragraph before, speaking on.
+                    earlier = _reporting_subject(text, before, people, speakers) if before is not None else None
+                    if _may_be(people, earlier, mention.text):
+                        speaker = earlier
             if speaker is None and mention is not None and mention.text.lower() == "it" and things:
                 speaker = things[-1]  # "it added": the article or outlet quoted last
             elif speaker is not None and mention is not None and not people.is_person(speaker, mention.text):
@@ -623,6 +666,41 @@ def extract_quotes(document: Document) -> list[Quote]:
         else:
             state = _State(last[0], last[1], last[2], pairs[-1].runs_on)
     return _ungroup_singletons(out)
+
+
+def _reporting_subject(text: str, para: Paragraph, people: People, speakers: set[str]) -> str | None:
+    """Who speaks in the last sentence of a paragraph without quotations: the subject of its first cue
+    ("Nakashima said the mayor had never explained …" is Nakashima's report, not the mayor's)."""
+    toks, _ = _tokenise(text, para.start, para.end, [])
+    lo = len(toks) - 1
+    while lo > 0 and not _ends_sentence(toks, lo - 1):
+        lo -= 1
+    for c in range(lo, len(toks)):
+        if toks[c][2].lower() not in _CUE_STARTS or not _cue_at(toks, c, lo):
+            continue
+        span = _backward(toks, lo, c)
+        if span is None or any(toks[j][2].lower() not in LEADING_FILLERS for j in range(lo, span[0])):
+            return None  # not the sentence's subject ("…, a spokeswoman for the Coalition, which …, said")
+        s0, s1 = toks[span[0]][0], toks[span[1] - 1][1]
+        return people.resolve(text[s0:s1], s0, speakers=speakers)
+    return None
+
+
+def _opens_paragraph(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """True when token ``i`` opens its paragraph, the opening quotation aside (“…,” she said)."""
+    return all(toks[j][2] == QTOK or not _is_word(toks[j][2]) for j in range(i))
+
+
+def _may_be(people: People, name: str | None, pronoun: str) -> bool:
+    """True when ``name`` is a person a pronoun he or she can stand for: of that gender, or a name whose
+    gender the article does not tell."""
+    if name is None:
+        return False
+    gender = people.gender(name)
+    if gender is not None:
+        return gender == ("m" if pronoun.lower() == "he" else "f")
+    words = name.split()
+    return words[0][:1].isupper() and words[0].lower() not in DETERMINERS and people.is_person(name, name)
 
 
 def _ends_inside(text: str, pair: marks.Pair, toks: list[tuple[int, int, str]], k: int) -> bool:
@@ -739,7 +817,10 @@ def _make_quote(
         return None
     if para.kind in ("title", "standfirst"):
         kind = "headline"
-        if speaker is None and _is_title_like(words, inner) and k > 0 and _is_word(toks[k - 1][2]):
+        closing = not text[pair.end + 1 : para.end].strip(" .\n")
+        # A title closing the headline may carry the headline's full stop inside its marks ("‘Nights.’").
+        shape = inner.rstrip(".") if closing else inner
+        if _is_title_like(words, shape) and k > 0 and _is_word(toks[k - 1][2]) and (speaker is None or closing):
             return None
     else:
         kind = _kind(toks, k, words, inner)

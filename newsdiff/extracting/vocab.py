@@ -78,6 +78,7 @@ CUE_PHRASES = (
     "shooting back",
     "pointed out",
     "points out",
+    "put it",  # "as the Gazette put it, “…”"
     "spoke of",
     "wrote in",
 )
@@ -134,6 +135,14 @@ BETWEEN_WORDS = frozenset(
     """
     again already also had has have just later earlier once previously quickly repeatedly then was will
     would could simply further finally
+    """.split()
+)
+
+#: Lower-case words ending in "-ly" that are nouns, not adverbs: never passed over between a speaker
+#: and the cue ("the family said" is the family speaking; "she repeatedly said" is she).
+LY_NOUNS = frozenset(
+    """
+    ally anomaly assembly belly bully family folly homily jelly lily monopoly rally supply tally
     """.split()
 )
 
@@ -209,6 +218,12 @@ SPEAKER_STOPS = frozenset(
 
 #: Prepositions that may join a description ("the head of the agency") but end a name ("Graham on Friday").
 PREPOSITIONS = frozenset("about at by during for from in into of on over to under with within".split())
+
+#: Prepositions of place and movement that can follow a participle after a subject ("Protesters marching
+#: through the streets chanted"); kept apart from PREPOSITIONS, which also shape speaker phrases.
+PLACE_PREPOSITIONS = frozenset(
+    "across along around behind beside inside near outside past through toward towards".split()
+)
 
 #: Dashes that introduce a speaker after a quotation ("… ” — Pamela Padilla").
 DASHES = frozenset("—―–-")

@@ -36,9 +36,15 @@ def test_stray_mark_costs_only_itself():
 
 def test_unclosed_quotation_runs_on_only_when_asked():
     text = "“The first paragraph of a long speech"
-    assert quoted(text) == []
     pairs = marks.pairs(text, 0, len(text), runs_on=True)
     assert len(pairs) == 1 and pairs[0].runs_on and text[pairs[0].start : pairs[0].end].startswith("The first")
+    # Not asked: the quotation the paragraph opens still runs to its end, but not beyond it.
+    pairs = marks.pairs(text, 0, len(text))
+    assert len(pairs) == 1 and not pairs[0].runs_on and pairs[0].end == len(text)
+
+
+def test_an_unclosed_mark_inside_a_paragraph_pairs_with_nothing():
+    assert quoted("The bridge was called “the old one by the quay.") == []
 
 
 def test_hostile_run_of_marks_is_linear_and_bounded():

@@ -510,3 +510,42 @@ def test_polnear_quotes_are_found():
             s, e = attribution["content"]["start"], attribution["content"]["end"]
             hit += any(q.start < e and s < q.end for q in found)
     assert total and hit >= 0.9 * total
+
+
+# -- added: adverbs, participle subjects, the speaker of the paragraph before, "as X put it", titles ---
+
+
+def test_an_adverb_between_subject_and_cue_is_passed_over():
+    body = INTRO + "Ms Okafor waved the report and repeatedly says, “Read page nine,” to anyone near."
+    (q,) = quotes(body)
+    assert q.speaker == "Janet Okafor"
+
+
+def test_a_participle_phrase_after_the_subject_is_not_the_speaker():
+    body = INTRO + "Fishermen gathering outside the town hall chanted “Open the harbour!” until dusk."
+    (q,) = quotes(body)
+    assert q.speaker is not None and "Fishermen" in q.speaker
+
+
+def test_a_pronoun_opening_a_paragraph_takes_the_reporting_subject_before_it():
+    body = (
+        "Harbour users Delphine Aroyo and Kim Nakashima spoke after the meeting.\n\n"
+        "Nakashima said Mayor Janet Okafor had never explained the fees.\n\n"
+        "“Nobody asked us once,” she said.\n\n"
+        "Aroyo largely agreed with Nakashima and thought the plan was rushed.\n\n"
+        "“It is all too fast for the boat owners,” he said."
+    )
+    first, second = quotes(body)
+    assert first.speaker == "Kim Nakashima"
+    assert second.speaker == "Delphine Aroyo"
+
+
+def test_as_someone_put_it_attributes_the_words():
+    body = INTRO + "The plan was seen, as the Harbour Gazette put it in an editorial, “a quiet sell-off.”"
+    (q,) = quotes(body)
+    assert q.speaker is not None and "Gazette" in q.speaker
+
+
+def test_a_title_closing_a_headline_is_not_a_quote():
+    found = quotes("The council met on Monday.", title="Mayor sings at launch of ‘Harbour Nights.’")
+    assert found == []
