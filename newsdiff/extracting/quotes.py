@@ -138,12 +138,8 @@ def _tokenise(text: str, lo: int, hi: int, pairs: list[marks.Pair]) -> tuple[lis
 
 
 def _scan(text: str, lo: int, hi: int, toks: list[tuple[int, int, str]]) -> None:
-    if lo >= hi:
-        return
-    append = toks.append
-    for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.span()
-        append((s, e, text[s:e]))
+    if lo < hi:
+        toks += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 def _is_word(t: str) -> bool:
@@ -606,13 +602,15 @@ def extract_quotes(document: Document) -> list[Quote]:
     speakers: set[str] = set()  # names seen speaking: people, whatever their gender
     things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
     previous: Paragraph | None = None  # the paragraph before
+    pending: list[Paragraph] = []  # the paragraphs without quotations since the last one with some
     for para, pairs in zip(paragraphs, all_pairs):
         if not pairs:
-            if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
-                state = _State(*_paragraph_speaker(text, para, people, speakers))
+            # What this paragraph hands on is worked out only if a quotation needs it (most never do).
+            pending.append(para)
             previous = para
             continue
         before, previous = previous, para
+        waiting, pending = pending, []
         toks, where = _tokenise(text, para.start, para.end, pairs)
         last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
         for n, (pair, k) in enumerate(zip(pairs, where)):
@@ -644,10 +642,13 @@ def extract_quotes(document: Document) -> list[Quote]:
                     speaker, mention = last[0], last[1]
                     if same_sentence:
                         group = last[2]
-                elif last is None and opens and state.speaker is not None and speaker is None:
-                    speaker, mention = state.speaker, state.mention
-                    if state.running_on:
-                        group = state.group
+                elif last is None and opens and speaker is None:
+                    state = _catch_up(state, waiting, text, people, speakers)
+                    waiting = []
+                    if state.speaker is not None:
+                        speaker, mention = state.speaker, state.mention
+                        if state.running_on:
+                            group = state.group
             elif last is not None and cue_key >= 0 and cue_key == last[3]:
                 group = last[2]  # “A,” she said, “B.”: one cue for both halves
             if group is None:
@@ -666,6 +667,16 @@ def extract_quotes(document: Document) -> list[Quote]:
         else:
             state = _State(last[0], last[1], last[2], pairs[-1].runs_on)
     return _ungroup_singletons(out)
+
+
+def _catch_up(state: _State, paragraphs: list[Paragraph], text: str, people: People, speakers: set[str]) -> _State:
+    """The state handed on through ``paragraphs`` (none of which quotes anyone): each passes on the
+    subject of its last cue while a speaker is being carried, and a paragraph ending in a colon starts
+    carrying one."""
+    for para in paragraphs:
+        if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
+            state = _State(*_paragraph_speaker(text, para, people, speakers))
+    return state
 
 
 def _reporting_subject(text: str, para: Paragraph, people: People, speakers: set[str]) -> str | None:
