@@ -33,6 +33,7 @@ from .people import People, people_of
 from .vocab import (
     BETWEEN_WORDS,
     COMBINING_MARKS,
+    COPULAS,
     CUE_NOUN_FORMS,
     CUE_PHRASES,
     CUE_VERBS,
@@ -64,7 +65,8 @@ _TOKEN = re.compile(
     rf"[\w{COMBINING_MARKS}]++(?:[’'.\-&/][\w{COMBINING_MARKS}]++)*+"  # a word, with inner ’ ' . - & /
     rf"|[^\s\w{COMBINING_MARKS}\"'“”‘’„‚«»‹›]"  # or one other character, not a quotation mark
 )
-_WORDS = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
+#: Words in a quotation; a number with digit-group commas or a decimal point ("12,500", "2.5") is one.
+_WORDS = regex.compile(r"[\p{L}\p{N}]++(?:(?:[’'\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]++)*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
 _TRANSCRIPT_HEAD = regex.compile(
@@ -176,6 +178,8 @@ def _cue_at(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
         before = toks[i - 1][2].lower()
         if before in DETERMINERS or before.endswith(("’s", "'s")):
             return 0  # "the report", "his remarks"
+        if i - 1 > lo and toks[i - 2][2].lower() in DETERMINERS and toks[i - 1][2].islower():
+            return 0  # "the following comment", "a brief statement"
     if i + 1 < len(toks) and toks[i + 1][2].lower() in _CUE_SECOND.get(low, ()):
         return i + 2
     return i + 1
@@ -419,6 +423,8 @@ def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tup
             j += 1
         if j + 1 < hi and toks[j][2] == ",":
             i = j + 1
+            if i + 1 < hi and toks[i][2].isdigit() and toks[i + 1][2] == ",":
+                i += 2  # "On July 6, 2015, Lindqvist …": the year closes the date
         elif toks[i][2].lower() in PREPOSITIONS:
             # "At the same time the Russian diplomat praised …, saying": no comma closes the opener, so
             # pass over the prepositional phrase to the next determiner or capitalised word.
@@ -774,6 +780,16 @@ def _paragraph_speaker(
     """The speaker a paragraph without quotations hands on: the subject of its last cue, if any."""
     toks, _ = _tokenise(text, para.start, para.end, [])
     found = _trailing_speaker(text, toks, -1, people, speakers)
+    if found is None and toks and toks[-1][2] == ":":
+        # "Lindqvist made the following comment:": a sentence that introduces the words after its colon
+        # hands them to its subject when that names someone (as within a paragraph, in _before).
+        lo = len(toks) - 1
+        while lo > 0 and not _ends_sentence(toks, lo - 1):
+            lo -= 1
+        span = _sentence_subject(toks, lo, len(toks) - 1)
+        if span is not None and _names_someone(toks, span):
+            s0, s1 = toks[span[0]][0], toks[span[1] - 1][1]
+            found = people.resolve(text[s0:s1], s0, speakers=speakers), Mention(s0, s1, text[s0:s1])
     return found if found is not None else (None, None)
 
 
@@ -838,6 +854,8 @@ def _make_quote(
         attributed = speaker is not None or cue is not None
         if kind == "fragment" and not _is_speech(toks, k, words, speaker, cue):
             return None
+        if not attributed and k + 1 < len(toks) and toks[k + 1][2] in COPULAS:
+            return None  # “…” is worth reading: a title talked about
         if _is_title_like(words, inner.rstrip(",;:")) and (not attributed or kind == "fragment"):
             return None  # a name or a title ("“Fox News Sunday,”"), even in an attributed sentence
     return (start, end, inner, kind, speaker, speaker_mention, cue, group)

@@ -146,6 +146,10 @@ LY_NOUNS = frozenset(
     """.split()
 )
 
+#: Verbs that, straight after a quotation nobody is said to have spoken, make it the subject of the
+#: writer's sentence: a title or a term talked about (“…” is worth reading), not speech.
+COPULAS = frozenset("is was".split())
+
 #: Determiners that open a description used as a speaker ("the foreign secretary", "a senior official").
 DETERMINERS = frozenset("a an another her his its my one one of our the their this that your".split())
 

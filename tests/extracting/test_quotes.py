@@ -549,3 +549,19 @@ def test_as_someone_put_it_attributes_the_words():
 def test_a_title_closing_a_headline_is_not_a_quote():
     found = quotes("The council met on Monday.", title="Mayor sings at launch of ‘Harbour Nights.’")
     assert found == []
+
+
+def test_a_described_noun_is_no_cue_and_a_colon_hands_on_its_subject():
+    body = INTRO + "On March 3, 2015, Lindqvist made the following comment:\n\n“The harbour is not for sale.”"
+    (q,) = quotes(body)
+    assert q.speaker == "Peter Lindqvist"
+
+
+def test_a_quoted_number_phrase_is_a_term():
+    body = INTRO + "The harbour office counted “12,500 visiting boats” in the season."
+    assert quotes(body) == []
+
+
+def test_a_quoted_title_that_is_the_subject_of_a_verb_is_not_speech():
+    body = INTRO + "Tom Reyes' essay, “Harbour, keep your own counsel,” is worth reading."
+    assert quotes(body) == []
