@@ -18,7 +18,7 @@ import attrs
 import regex
 
 if TYPE_CHECKING:
-    from ..models import Document
+    from ..models import Document, Paragraph
 
 T = TypeVar("T")
 
@@ -174,13 +174,50 @@ class PerDocument(Generic[T]):
         self._entries.clear()
 
 
+#: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
+TRANSCRIPT_HEAD = regex.compile(
+    r"\s*+((?:\p{Lu}[\p{L}.’'\-]{0,30}+)(?:[ \t]++\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+)[ \t]*+:[ \t]++(?=\S)"
+)
+
+
+def _excerpts(text: str, paragraphs: list[Paragraph], all_pairs: list[list[Pair]]) -> list[list[Pair]]:
+    """The quotations of each paragraph, with excerpts taken apart.
+
+    A paragraph opened by a straight mark that is never closed in it, holding curly quotations of its
+    own, is a passage of another article (each of its paragraphs re-opened by a straight mark), and the
+    quotes are the ones inside it; the paragraphs it runs on into are read the same way.  A transcript
+    line ("PENCE: …") is spoken as a whole and stays one quotation.
+    """
+    out = []
+    excerpt = False
+    for para, found in zip(paragraphs, all_pairs):
+        outer = found[0] if found else None
+        # Left open, or (the excerpt's last paragraph) closed at the paragraph's end.
+        whole = outer is not None and (
+            outer.close == para.end
+            or (excerpt and outer.open == para.start and not text[outer.close + 1 : para.end].strip())
+        )
+        if not whole or text[outer.open] != '"' or (
+            TRANSCRIPT_HEAD.match(text, outer.start, min(outer.end, outer.start + 60))
+        ):
+            excerpt = False
+            out.append(found)
+            continue
+        inner = [p for p in pairs(text, outer.start, outer.end) if text[p.open] == "“"]
+        if inner or excerpt:
+            out.append(inner + found[1:])
+            excerpt = outer.runs_on
+        else:
+            out.append(found)
+    return out
+
+
 def _document_pairs(document: Document) -> list[tuple[int, list[Pair]]]:
     text = document.text
-    return [
-        (n, pairs(text, p.start, p.end, runs_on=p.quote_continues))
-        for n, p in enumerate(document.paragraphs)
-        if p.kind in QUOTED_KINDS
-    ]
+    numbers = [n for n, p in enumerate(document.paragraphs) if p.kind in QUOTED_KINDS]
+    paragraphs = [document.paragraphs[n] for n in numbers]
+    found = [pairs(text, p.start, p.end, runs_on=p.quote_continues) for p in paragraphs]
+    return list(zip(numbers, _excerpts(text, paragraphs, found)))
 
 
 #: ``document_pairs(document)``: ``(paragraph index, pairs)`` for each quoted-kind paragraph, computed

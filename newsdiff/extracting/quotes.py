@@ -69,9 +69,7 @@ _TOKEN = re.compile(
 _WORDS = regex.compile(r"[\p{L}\p{N}]++(?:(?:[’'\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]++)*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
-_TRANSCRIPT_HEAD = regex.compile(
-    r"\s*+((?:\p{Lu}[\p{L}.’'\-]{0,30}+)(?:[ \t]++\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+)[ \t]*+:[ \t]++(?=\S)"
-)
+_TRANSCRIPT_HEAD = marks.TRANSCRIPT_HEAD
 
 _ENDERS = frozenset(".!?…")
 _QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›")

@@ -565,3 +565,24 @@ def test_a_quoted_number_phrase_is_a_term():
 def test_a_quoted_title_that_is_the_subject_of_a_verb_is_not_speech():
     body = INTRO + "Tom Reyes' essay, “Harbour, keep your own counsel,” is worth reading."
     assert quotes(body) == []
+
+
+def test_an_excerpt_of_another_article_gives_the_quotes_inside_it():
+    body = (
+        INTRO
+        + "The Gazette described the meeting:\n\n"
+        + "\"Lindqvist arrived late, as the ferry had been held at the quay. “We are not selling,” "
+        + "Okafor told the room before he had sat down.\n\n"
+        + "\"The room fell quiet for a minute. A fisherman near the door started a slow clap.\n\n"
+        + "\"Lindqvist shook his head. “Not today,” he said.\""
+    )
+    found = by_text(quotes(body))
+    assert set(found) == {"We are not selling", "Not today"}
+    assert found["We are not selling"].speaker == "Janet Okafor"
+    assert found["Not today"].speaker == "Peter Lindqvist"
+
+
+def test_a_transcript_paragraph_left_open_is_one_quote():
+    body = INTRO + "\"OKAFOR: We heard “no” from the port board, and we go on.\n\nThe vote is on Friday."
+    (q,) = quotes(body)
+    assert q.text.startswith("We heard") and q.speaker == "Janet Okafor"
