@@ -596,7 +596,7 @@ def extract_quotes(document: Document) -> list[Quote]:
     text = document.text
     out: list[tuple] = []  # the fields of each quote, built into Quotes at the end
     groups = 0
-    state = _State()
+    state: _State | _Ending = _State()
     found = marks.document_pairs(document)
     if not any(pairs for _, pairs in found):
         return []
@@ -620,13 +620,19 @@ def extract_quotes(document: Document) -> list[Quote]:
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
             speaker, mention, cue = _resolve(text, toks, attr, people, speakers)
-            if n == 0 and mention is not None and mention.text.lower() in ("he", "she") and attr.speaker:
-                if _opens_paragraph(toks, attr.speaker[0]):
-                    # "Nakashima said the fees were never explained.  “…,” she said.": the one who
-                    # spoke last, in the paragraph before, speaking on.
-                    earlier = _reporting_subject(text, before, people, speakers) if before is not None else None
-                    if _may_be(people, earlier, mention.text):
-                        speaker = earlier
+            if (
+                n == 0
+                and before is not None
+                and mention is not None
+                and mention.text.lower() in ("he", "she")
+                and attr.speaker
+                and _opens_paragraph(toks, attr.speaker[0])
+            ):
+                # "Nakashima said the fees were never explained.  “…,” she said.": the one who spoke
+                # last, in the paragraph before, speaking on.
+                earlier = _reporting_subject(text, before, people, speakers)
+                if _may_be(people, earlier, mention.text):
+                    speaker = earlier
             if speaker is None and mention is not None and mention.text.lower() == "it" and things:
                 speaker = things[-1]  # "it added": the article or outlet quoted last
             elif speaker is not None and mention is not None and not people.is_person(speaker, mention.text):
@@ -665,18 +671,38 @@ def extract_quotes(document: Document) -> list[Quote]:
                 out.append(quote)
             last = (speaker, mention, group, cue_key)
         assert last is not None
-        trailing = _trailing_speaker(text, toks, where[-1], people, speakers)
-        if trailing is not None:
-            state = _State(trailing[0], trailing[1], None, False)
-        else:
-            state = _State(last[0], last[1], last[2], pairs[-1].runs_on)
+        # Worked out only when the next quoted paragraph needs it (see _catch_up).
+        state = _Ending(toks, where[-1], last[0], last[1], last[2], pairs[-1].runs_on)
     return _ungroup_singletons(out)
 
 
-def _catch_up(state: _State, paragraphs: list[Paragraph], text: str, people: People, speakers: set[str]) -> _State:
-    """The state handed on through ``paragraphs`` (none of which quotes anyone): each passes on the
-    subject of its last cue while a speaker is being carried, and a paragraph ending in a colon starts
-    carrying one."""
+@attrs.frozen
+class _Ending:
+    """The end of a paragraph with quotations, before what it hands on is worked out: the subject of a
+    cue after its last quotation ("… ,” he said. Caddell continued:"), else its last speaker."""
+
+    toks: list[tuple[int, int, str]]
+    after: int  # the token of the last quotation
+    speaker: str | None
+    mention: Mention | None
+    group: int | None
+    running_on: bool
+
+    def settle(self, text: str, people: People, speakers: set[str]) -> _State:
+        trailing = _trailing_speaker(text, self.toks, self.after, people, speakers)
+        if trailing is not None:
+            return _State(trailing[0], trailing[1], None, False)
+        return _State(self.speaker, self.mention, self.group, self.running_on)
+
+
+def _catch_up(
+    state: _State | _Ending, paragraphs: list[Paragraph], text: str, people: People, speakers: set[str]
+) -> _State:
+    """The state handed on by the last paragraph with quotations and then through ``paragraphs`` (none
+    of which quotes anyone): each passes on the subject of its last cue while a speaker is being
+    carried, and a paragraph ending in a colon starts carrying one."""
+    if isinstance(state, _Ending):
+        state = state.settle(text, people, speakers)
     for para in paragraphs:
         if state.speaker is not None or ":" in text[para.end - 1 : para.end]:
             state = _State(*_paragraph_speaker(text, para, people, speakers))
