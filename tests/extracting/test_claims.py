@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 import newsdiff
 from newsdiff.extracting.claims import values_in
 from newsdiff.extracting.numbers import NUMBER, numbers_in, value_of, words_value
-from newsdiff.extracting.when import dates
 from newsdiff.testing import article_texts
 
 PM = newsdiff.get_plugin_manager(third_party=False)
