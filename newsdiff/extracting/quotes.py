@@ -397,6 +397,18 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             i += 1
             end = i
             continue
+        if (
+            end == start + 1 == i
+            and _is_cap(toks[start][2])
+            and i + 1 < hi
+            and toks[i + 1][2] == "of"
+            and low not in SPEAKER_STOPS
+        ):
+            # "Small groups of protesters": a capital that only opens the sentence, then the noun.
+            i += 1
+            end = i
+            described = True
+            continue
         if end == start and i + 1 < hi and not _is_cap(t):
             # A bare plural or a lower-case description: "said officials", "said aides to the mayor".
             i += 1

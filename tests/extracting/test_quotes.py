@@ -586,3 +586,9 @@ def test_a_transcript_paragraph_left_open_is_one_quote():
     body = INTRO + "\"OKAFOR: We heard “no” from the port board, and we go on.\n\nThe vote is on Friday."
     (q,) = quotes(body)
     assert q.text.startswith("We heard") and q.speaker == "Janet Okafor"
+
+
+def test_a_subject_with_an_adjective_and_of_is_the_group():
+    body = INTRO + "Small crowds of fishermen walked along the quay on Sunday while chanting, “Open the harbour.”"
+    (q,) = quotes(body)
+    assert q.speaker is not None and "crowds" in q.speaker
