@@ -41,6 +41,8 @@ FINDING_KINDS: tuple[str, ...] = (
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+    if type(value) is int and value >= 0:
+        return  # the common case, decided by one type test
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise SpanError(f"{type(instance).__name__}.{attribute.name} must be a non-negative int, got {value!r}")
 
@@ -48,6 +50,25 @@ def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> N
 def _ordered(instance: Any) -> None:
     if instance.end < instance.start:
         raise SpanError(f"{type(instance).__name__} ends ({instance.end}) before it starts ({instance.start})")
+
+
+class _Start:
+    name = "start"
+
+
+class _End:
+    name = "end"
+
+
+def _checked_span(instance: Any) -> None:
+    """What ``_non_negative`` on ``start`` and ``end`` and then :func:`_ordered` check, in one call: for the
+    classes made by the thousand (values, claims), whose validators run in ``__attrs_post_init__``."""
+    start, end = instance.start, instance.end
+    if type(start) is int and type(end) is int and 0 <= start <= end:
+        return
+    _non_negative(instance, _Start, start)  # type: ignore[arg-type]
+    _non_negative(instance, _End, end)  # type: ignore[arg-type]
+    _ordered(instance)
 
 
 def _optional_str(value: object) -> str | None:
@@ -372,8 +393,8 @@ class Value:
     """A typed value inside a claim: a number, a date, a name, a list."""
 
     kind: str
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
+    start: int  # non-negative, checked with end in __attrs_post_init__
+    end: int
     text: str
     #: The normalised form: "5", "2017-12-22", "Germany", ...
     norm: str
@@ -387,15 +408,15 @@ class Value:
     members: tuple[str, ...] = field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
-        _ordered(self)
+        _checked_span(self)
 
 
 @frozen
 class Claim:
     """A checkable statement of fact: a sentence or clause, who asserts it and the values in it."""
 
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
+    start: int  # non-negative, checked with end in __attrs_post_init__
+    end: int
     text: str
     values: tuple[Value, ...] = field(default=(), converter=tuple)
     #: Who asserts it: None for the writer, or the canonical name of a reported source.
@@ -403,9 +424,10 @@ class Claim:
     id: str = ""
 
     def __attrs_post_init__(self) -> None:
-        _ordered(self)
+        _checked_span(self)
+        start, end = self.start, self.end
         for value in self.values:
-            if not (self.start <= value.start and value.end <= self.end):
+            if not (start <= value.start and value.end <= end):
                 raise SpanError(f"value {value.text!r} at {value.start}:{value.end} lies outside its claim")
 
     @classmethod

@@ -10,6 +10,7 @@ joined by commas and "and"/"or" form a list ("the US, Germany, Denmark and Franc
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -66,8 +67,9 @@ _PAREN_OPEN = regex.compile(r"\s*+\(\s*+")
 _PAREN_CLOSE = regex.compile(r"[^()\n]{0,12}+\)")
 
 
-@attrs.frozen
-class Entity:
+class Entity(NamedTuple):
+    """A named entity: a plain tuple, as thousands are made for each article."""
+
     start: int
     end: int
     kind: str  # person, place, organisation, name
@@ -82,27 +84,39 @@ def entities(
     ``runs`` may hold what earlier calls with the same ``people`` found in each capitalised run: a run's
     entities depend only on its words, on whether it opens the sentence, and on the people index, and the
     same names come back again and again in an article."""
+    if runs is None:
+        runs = {}
+    get = runs.get
+    canon = runs.get(None)  # the people index's canonical names, looked up once per name
+    if canon is None:
+        canon = runs[None] = {}
+    out: list[Entity] = []
     for m in NAME_RUN.finditer(text, lo, hi):
-        at_start = _opens(text, lo, m.start())
-        key = (m.group(), at_start)
-        found = runs.get(key) if runs is not None else None
-        if found is None:
-            found = tuple(_split_run(_tokens(m.group()), at_start, people))
-            if runs is not None:
-                runs[key] = found
         base = m.start()
-        for e in found:
-            yield Entity(base + e.start, base + e.end, e.kind, e.name)
+        run = m.group()
+        key = (run, _opens(text, lo, base))
+        found = get(key)
+        if found is None:
+            found = runs[key] = tuple(_split_run(_tokens(run), key[1], people, canon))
+        if base:
+            out.extend([Entity(base + e[0], base + e[1], e[2], e[3]) for e in found])
+        else:
+            out.extend(found)
+    return iter(out)
 
 
 def _tokens(run: str) -> list[tuple[int, int, str]]:
     """The words of a capitalised run with their offsets in it, up to an adjective such as "Russian-linked"."""
     toks = []
-    for t in _TOKEN.finditer(run):
-        word = t.group() if _ACRONYM.match(t.group()) else t.group().rstrip(".,;:")
+    if " " not in run and "\t" not in run:  # one word, the most common run
+        spans = [(0, run)] if run else []
+    else:
+        spans = [(t.start(), t.group()) for t in _TOKEN.finditer(run)]
+    for start, tok in spans:
+        word = tok if _ACRONYM.match(tok) else tok.rstrip(".,;:")
         if "-" in word and not all(part[:1].isupper() for part in word.split("-") if part):
             break  # "Russian-linked": an adjective, and the run of names stops there
-        toks.append((t.start(), t.start() + len(word), word))
+        toks.append((start, start + len(word), word))
     return toks
 
 
@@ -119,37 +133,40 @@ def _opens(text: str, lo: int, start: int) -> bool:
     return i == lo
 
 
-def _split_run(toks, at_sentence_start: bool, people: People | None) -> Iterator[Entity]:
+def _split_run(toks, at_sentence_start: bool, people: People | None, canon: dict | None = None) -> list[Entity]:
+    out: list[Entity] = []
     i = 0
     n = len(toks)
     pending: list[tuple[int, int, str]] = []
-
-    def flush() -> Iterator[Entity]:
-        if pending:
-            entity = _name_entity(pending, at_sentence_start and pending[0] is toks[0], people)
-            if entity is not None:
-                yield entity
-            pending.clear()
-
     while i < n:
-        matched = False
-        first = _unpossessive(toks[i][2]).lower()
-        for size in range(min(MAX_PLACE_WORDS, n - i) if first in PLACE_FIRST_WORDS else 0, 0, -1):
-            words = " ".join(_unpossessive(w) for _, _, w in toks[i : i + size])
-            canonical = place(words)
-            if canonical:
-                yield from flush()
-                yield Entity(toks[i][0], toks[i + size - 1][1], "place", canonical)
-                i += size
-                matched = True
-                break
-        if not matched:
+        word = toks[i][2]
+        first = (word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word).lower()
+        if first in PLACE_FIRST_WORDS:
+            for size in range(min(MAX_PLACE_WORDS, n - i), 0, -1):
+                canonical = place(" ".join(_unpossessive(w) for _, _, w in toks[i : i + size]))
+                if canonical:
+                    if pending:
+                        entity = _name_entity(pending, at_sentence_start and pending[0] is toks[0], people, canon)
+                        if entity is not None:
+                            out.append(entity)
+                        pending = []
+                    out.append(Entity(toks[i][0], toks[i + size - 1][1], "place", canonical))
+                    i += size
+                    break
+            else:
+                pending.append(toks[i])
+                i += 1
+        else:
             pending.append(toks[i])
             i += 1
-    yield from flush()
+    if pending:
+        entity = _name_entity(pending, at_sentence_start and pending[0] is toks[0], people, canon)
+        if entity is not None:
+            out.append(entity)
+    return out
 
 
-def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity | None:
+def _name_entity(toks, at_sentence_start: bool, people: People | None, canon: dict | None = None) -> Entity | None:
     toks = list(toks)
     while toks:
         low = toks[0][2].lower()
@@ -170,7 +187,11 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None) -> Entity
     if len(words) == 1 and _ACRONYM.match(words[0]) or lower & ORG_WORDS:
         return Entity(start, end, "organisation", name)
     if people is not None:
-        canonical = _without_roles(people.canonical(name))
+        canonical = canon.get(name) if canon is not None else None
+        if canonical is None:
+            canonical = _without_roles(people.canonical(name))
+            if canon is not None:
+                canon[name] = canonical
         if len(words) >= 2 and canonical.split()[0].lower() != words[0].lower() and not _role(words[0]):
             canonical = name  # "Hillary Clinton" stays herself even where another Clinton is the fuller name
         known = canonical.split()[-1].lower() in people.fullest and len(canonical.split()) >= 2
