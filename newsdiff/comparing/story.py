@@ -119,15 +119,6 @@ class Story:
         return {k: frozenset(v) for k, v in found.items()}
 
     @cached_property
-    def title_words(self) -> tuple[frozenset[str], ...]:
-        out = []
-        for e in self.extractions:
-            span = e.document.metadata.title_span
-            text = e.article.text[span.start : span.end] if span else (e.document.metadata.title or "")
-            out.append(frozenset(stem(w) for w in textsim.words(text)))
-        return tuple(out)
-
-    @cached_property
     def document_frequency(self) -> Counter[str]:
         """In how many articles each story word occurs."""
         df: Counter[str] = Counter()
