@@ -10,7 +10,6 @@ said London made …" is Lavrov's claim); otherwise the writer (``source`` None)
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -182,13 +181,21 @@ def values_in(
             Value(kind, start, end, text[start:end], norm(low, high), low=_finite(low), high=_finite(high), unit=unit)
         )
         taken.add(start, end)
-    found = [e for e in entities(text, lo, hi, people, runs) if free(e.start, e.end)]
-    for start, end, members in lists(text, found):
-        values.append(Value("list", start, end, text[start:end], "; ".join(members), members=members))
-    for e in found:
-        values.append(Value(e.kind, e.start, e.end, text[e.start : e.end], e.name))
-    values.sort(key=lambda v: (v.start, -v.end, v.kind))
+    found = list(entities(text, lo, hi, people, runs))
+    if values:  # dates or numbers took some spans
+        found = [e for e in found if free(e.start, e.end)]
+    if len(found) >= 2:  # a list has two members or more
+        for start, end, members in lists(text, found):
+            values.append(Value("list", start, end, text[start:end], "; ".join(members), members=members))
+    for start, end, kind, name in found:
+        values.append(Value(kind, start, end, text[start:end], name))
+    if len(values) > 1:
+        values.sort(key=_value_order)
     return values
+
+
+def _value_order(v: Value) -> tuple[int, int, str]:
+    return (v.start, -v.end, v.kind)
 
 
 def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
@@ -328,7 +335,7 @@ def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People) -> str
     speaker = spoken.speaker_in(lo, hi)
     if speaker is not None:
         return speaker
-    words = [w.group() for w in itertools.islice(_WORD.finditer(text, lo, min(hi, lo + 120)), 7)]
+    words = _WORD.findall(text, lo, min(hi, lo + 120))[:7]
     for n, word in enumerate(words):
         low = word.lower()
         if low not in CUE_VERBS or low.endswith("ing") or n == 0:
