@@ -77,10 +77,7 @@ def test_stray_mark_costs_only_its_paragraph():
         "Lindqvist told reporters: “We will appeal.”",
         "According to Lindqvist, “we will appeal.”",
         "“We will appeal,” Lindqvist, who chairs the finance panel, said.",
-        pytest.param(
-            "“We will appeal.” — Peter Lindqvist\n\nThe vote is on Friday.",
-            marks=pytest.mark.xfail(reason="clean.furniture removes a '“…” — Name' line as after-story furniture"),
-        ),
+        "“We will appeal.” — Peter Lindqvist\n\nThe vote is on Friday.",
         "“We will appeal,” Lindqvist shot back.",
         "“We will appeal,” Lindqvist insisted on Tuesday.",
         "Lindqvist hit back, saying: “We will appeal.”",
