@@ -20,7 +20,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, may_hold_number, norm, numbers_in, qualified, value_of
+from .numbers import CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, may_hold_number, norm, numbers_in, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -36,7 +36,7 @@ from .claims_vocab import (
     PRONOUN_NEXT,
     UNIT_STOPS,
 )
-from .when import TakenSpans, dates, words_of
+from .when import CUE_WORDS as DATE_CUE_WORDS, TakenSpans, dates
 
 _UNIT_WORD = regex.compile(r"[\s\-]++([\p{L}][\p{L}’'\-]*+)")
 #: Measures whose unit comes before the number ("magnitude 6.2"); an age is a count of years.
@@ -59,6 +59,10 @@ _WORD = regex.compile(r"[\p{L}][\p{L}’'.\-]*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: Words between a subject and its reporting verb ("Russia also says", "both said", "have claimed").
 _BETWEEN = BETWEEN_WORDS | {"both", "all", "each", "themselves", "itself", "himself", "herself"}
+#: The lower-case words that the cheap tests of :func:`.when.dates` and :func:`.numbers.may_hold_number` look
+#: for: a sentence's words are kept only when they are among these, which answers those tests the same.
+_CUE_WORDS = DATE_CUE_WORDS | NUMBER_CUE_WORDS
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @hookimpl(trylast=True)
@@ -126,7 +130,7 @@ def values_in(
     taken = TakenSpans()
     free = taken.free
 
-    words = words_of(text, lo, hi)
+    words = _CUE_WORDS.intersection(_LOWER_WORD.findall(text[lo:hi].lower()))  # as when.words_of, cue words only
     for d in dates(text, lo, hi, published, words):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
         taken.add(d.start, d.end)

@@ -128,6 +128,8 @@ _NUMBER_WORDS = frozenset(
 )
 _TIME_WORDS = frozenset(v.split()[-1] for v in QUALIFIED_ONLY)
 _QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split() if w not in _ARTICLES)
+#: Every word that :func:`may_hold_number` looks for.
+CUE_WORDS = _NUMBER_WORDS | _TIME_WORDS | _QUALIFIER_WORDS
 
 
 def may_hold_number(words: frozenset[str], has_digit: bool) -> bool:

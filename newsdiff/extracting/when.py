@@ -108,6 +108,9 @@ _RELATIVE_WORDS = frozenset(
     wednesday week year yesterday
     """.split()
 )
+#: Every word that the cheap tests of :func:`dates` look for: they answer the same for the words of a text
+#: and for those of its words that are among these.
+CUE_WORDS = _MONTH_ANY | _HOLIDAY_WORDS | _RELATIVE_WORDS
 
 
 def words_of(text: str, lo: int, hi: int) -> frozenset[str]:
