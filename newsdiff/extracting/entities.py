@@ -15,6 +15,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from ..memo import Memo
 from .people import People
 from .places import MAX_PLACE_WORDS, PLACE_FIRST_WORDS, place
 from .vocab import DETERMINERS, HONORIFICS, LEADING_FILLERS, NOT_NAMES, ROLE_WORDS
@@ -97,12 +98,59 @@ def entities(
         key = (run, _opens(text, lo, base))
         found = get(key)
         if found is None:
-            found = runs[key] = tuple(_split_run(_tokens(run), key[1], people, canon))
+            found = runs[key] = _resolved(_pieces(key), people, canon)
         if base:
             out.extend([Entity(base + e[0], base + e[1], e[2], e[3]) for e in found])
         else:
             out.extend(found)
     return iter(out)
+
+
+class _Name(NamedTuple):
+    """A piece of a run that reads as a name, before the people index says whose: what
+    :func:`_resolved` needs, worked out once for every article."""
+
+    start: int
+    end: int
+    name: str
+    words: int
+    first: str  # the first word, lower case
+    role_first: bool  # the first word is a role word ("Senator")
+    at_sentence_start: bool
+
+
+#: What each capitalised run holds that does not depend on the article: places, organisations and the
+#: pieces that are names, keyed by ``(run, opens the sentence)`` and shared by all articles.
+def _build_pieces(key: tuple[str, bool]) -> tuple[Entity | _Name, ...]:
+    return tuple(_split_run(_tokens(key[0]), key[1]))
+
+
+_pieces: Memo[tuple[str, bool], tuple[Entity | _Name, ...]] = Memo(_build_pieces)
+
+
+def _resolved(pieces: tuple[Entity | _Name, ...], people: People | None, canon: dict) -> tuple[Entity, ...]:
+    """The entities of a run's pieces, the names among them typed and made canonical by ``people``."""
+    out = []
+    for piece in pieces:
+        if type(piece) is Entity:
+            out.append(piece)
+            continue
+        start, end, name, words, first, role_first, at_sentence_start = piece
+        if people is not None:
+            canonical = canon.get(name)
+            if canonical is None:
+                canonical = canon[name] = _without_roles(people.canonical(name))
+            parts = canonical.split()
+            if words >= 2 and parts[0].lower() != first and not role_first:
+                canonical, parts = name, name.split()  # "Hillary Clinton" stays herself where another Clinton is fuller
+            known = len(parts) >= 2 and parts[-1].lower() in people.fullest
+            if known or words >= 2:
+                out.append(Entity(start, end, "person" if known else "name", canonical if known else name))
+                continue
+        if at_sentence_start and words == 1:
+            continue  # a capital that only opens the sentence
+        out.append(Entity(start, end, "name", name))
+    return tuple(out)
 
 
 def _tokens(run: str) -> list[tuple[int, int, str]]:
@@ -133,8 +181,8 @@ def _opens(text: str, lo: int, start: int) -> bool:
     return i == lo
 
 
-def _split_run(toks, at_sentence_start: bool, people: People | None, canon: dict | None = None) -> list[Entity]:
-    out: list[Entity] = []
+def _split_run(toks, at_sentence_start: bool) -> list[Entity | _Name]:
+    out: list[Entity | _Name] = []
     i = 0
     n = len(toks)
     pending: list[tuple[int, int, str]] = []
@@ -146,9 +194,9 @@ def _split_run(toks, at_sentence_start: bool, people: People | None, canon: dict
                 canonical = place(" ".join(_unpossessive(w) for _, _, w in toks[i : i + size]))
                 if canonical:
                     if pending:
-                        entity = _name_entity(pending, at_sentence_start and pending[0] is toks[0], people, canon)
-                        if entity is not None:
-                            out.append(entity)
+                        piece = _name_piece(pending, at_sentence_start and pending[0] is toks[0])
+                        if piece is not None:
+                            out.append(piece)
                         pending = []
                     out.append(Entity(toks[i][0], toks[i + size - 1][1], "place", canonical))
                     i += size
@@ -160,13 +208,14 @@ def _split_run(toks, at_sentence_start: bool, people: People | None, canon: dict
             pending.append(toks[i])
             i += 1
     if pending:
-        entity = _name_entity(pending, at_sentence_start and pending[0] is toks[0], people, canon)
-        if entity is not None:
-            out.append(entity)
+        piece = _name_piece(pending, at_sentence_start and pending[0] is toks[0])
+        if piece is not None:
+            out.append(piece)
     return out
 
 
-def _name_entity(toks, at_sentence_start: bool, people: People | None, canon: dict | None = None) -> Entity | None:
+def _name_piece(toks, at_sentence_start: bool) -> Entity | _Name | None:
+    """A run of words that is not a place: an organisation, a name for :func:`_resolved`, or None."""
     toks = list(toks)
     while toks:
         low = toks[0][2].lower()
@@ -186,20 +235,7 @@ def _name_entity(toks, at_sentence_start: bool, people: People | None, canon: di
     lower = {w.lower() for w in words}
     if len(words) == 1 and _ACRONYM.match(words[0]) or lower & ORG_WORDS:
         return Entity(start, end, "organisation", name)
-    if people is not None:
-        canonical = canon.get(name) if canon is not None else None
-        if canonical is None:
-            canonical = _without_roles(people.canonical(name))
-            if canon is not None:
-                canon[name] = canonical
-        if len(words) >= 2 and canonical.split()[0].lower() != words[0].lower() and not _role(words[0]):
-            canonical = name  # "Hillary Clinton" stays herself even where another Clinton is the fuller name
-        known = canonical.split()[-1].lower() in people.fullest and len(canonical.split()) >= 2
-        if known or len(words) >= 2:
-            return Entity(start, end, "person" if known else "name", canonical if known else name)
-    if at_sentence_start and len(words) == 1:
-        return None  # a capital that only opens the sentence
-    return Entity(start, end, "name", name)
+    return _Name(start, end, name, len(words), words[0].lower(), _role(words[0]), at_sentence_start)
 
 
 #: Words dropped from the start of a name: fillers, determiners and words that are never names.

@@ -20,6 +20,7 @@ from collections.abc import Container, Iterable, Sequence
 import attrs
 import regex
 
+from ..memo import Memo
 from ..models import Document
 from .marks import PerDocument, quoted_spans
 from .vocab import (
@@ -199,6 +200,29 @@ def first_name_gender(first: str) -> str | None:
     return None
 
 
+#: :func:`strip_name` of each capitalised run seen, shared by all articles.
+stripped_name: Memo[str, tuple[str, str | None]] = Memo(strip_name)
+
+
+def _run_info(raw: str) -> tuple | None:
+    """What a capitalised run tells by itself: ``(name, gender, words, offset of the name in the run,
+    possessive, organisation, a lone not-a-name word, the gender of its first name)``; None when no name
+    is left."""
+    name, gender = stripped_name(raw)
+    if not name:
+        return None
+    toks = tuple(name.split())  # shared: never changed
+    last = toks[-1].lower()
+    lone = len(toks) == 1 and raw == name and name.lower() in NOT_NAMES
+    first_gender = first_name_gender(toks[0]) if gender is None and len(toks) >= 2 else None
+    return (name, gender, toks, max(raw.rfind(toks[0]), 0), bool(_POSSESSIVE.search(raw)), last in ORG_WORDS,
+            lone, first_gender)
+
+
+#: :func:`_run_info` of each capitalised run seen, shared by all articles.
+run_info: Memo[str, tuple | None] = Memo(_run_info)
+
+
 class People:
     """The people (and organisations) named in one article."""
 
@@ -219,8 +243,6 @@ class People:
         self._gender_votes: dict[str, list[int]] = {}  # full form -> [male, female]
         self.roles: dict[str, str] = {}  # role phrase (lower) -> name
         self._role_list: list[tuple[int, tuple[str, ...], str]] = []
-        self._stripped: dict[str, tuple[str, str | None]] = {}
-        self._runs: dict[str, tuple | None] = {}
         self._roled: set[str] = set()  # names the article has given a role
         self._subjects: dict[int, PersonMention] = {}  # sentence -> its first subject mention
         self._scanned: list[tuple[int, int]] = []
@@ -242,38 +264,12 @@ class People:
     # -- building -------------------------------------------------------------------------------------
 
     def _strip(self, raw: str) -> tuple[str, str | None]:
-        """:func:`strip_name`, remembered for the article (its names come back again and again)."""
-        found = self._stripped.get(raw)
-        if found is None:
-            found = self._stripped[raw] = strip_name(raw)
-        return found
-
-    def _run_info(self, raw: str) -> tuple | None:
-        """What a capitalised run tells by itself, remembered for the article: ``(name, gender, words,
-        offset of the name in the run, possessive, organisation, a lone not-a-name word)``; None when
-        no name is left."""
-        try:
-            return self._runs[raw]
-        except KeyError:
-            pass
-        name, gender = self._strip(raw)
-        info = None
-        if name:
-            toks = name.split()
-            last = toks[-1].lower()
-            lone = len(toks) == 1 and raw == name and name.lower() in NOT_NAMES
-            if gender is None and len(toks) >= 2:
-                first_gender = first_name_gender(toks[0])
-            else:
-                first_gender = None
-            info = (name, gender, toks, max(raw.rfind(toks[0]), 0), bool(_POSSESSIVE.search(raw)),
-                    last in ORG_WORDS, lone, first_gender)
-        self._runs[raw] = info
-        return info
+        """:func:`strip_name`, remembered (names come back again and again)."""
+        return stripped_name(raw)
 
     def _scan(self, lo: int, hi: int) -> None:
         text = self.text
-        info_of = self._run_info
+        info_of = run_info
         mentions = self.mentions
         sentence_starts = self._sentence_starts
         quoted, quoted_starts = self._quoted, self._quoted_starts
@@ -485,7 +481,7 @@ class People:
             return "f"
         return None
 
-    def _learn(self, name: str, toks: list[str], pos: int, gender: str | None) -> str:
+    def _learn(self, name: str, toks: Sequence[str], pos: int, gender: str | None) -> str:
         surname = toks[-1].lower()
         forms = self._forms.setdefault(surname, [])
         if len(toks) >= 2:
