@@ -34,6 +34,7 @@ from newsdiff.cleaning import read_article
 from newsdiff.extracting import marks
 from newsdiff.extracting.people import people_of
 from newsdiff.extracting.quotes import extract_quotes
+from newsdiff.memo import clear_memos
 from newsdiff.models import Article, Problem
 from newsdiff.plugins import get_plugin_manager
 
@@ -60,6 +61,7 @@ def load(path: Path) -> list[Article]:
 def _fresh() -> None:
     people_of.clear()
     marks.document_pairs.clear()
+    clear_memos()  # each timed pass starts cold, as a new process would
 
 
 def read(articles: list[Article], pm) -> list:
