@@ -18,34 +18,22 @@ V = TypeVar("V")
 _ALL: list[Memo] = []
 
 
-class Memo(Generic[K, V]):
-    """``build(key)`` for each key, built on first use and then looked up.  Emptied whole when it holds
-    ``size`` entries (cheaper than tracking use, and the entries that matter come back at once)."""
-
-    __slots__ = ("_data", "_build", "_size")
+class Memo(dict, Generic[K, V]):  # type: ignore[type-arg]
+    """A dict from each key to ``build(key)``, built on first look-up (``memo[key]``: a plain dict look-up
+    once built).  Emptied whole when it holds ``size`` entries (cheaper than tracking use, and the entries
+    that matter come back at once)."""
 
     def __init__(self, build: Callable[[K], V], size: int = 50_000) -> None:
-        self._data: dict[K, V] = {}
+        super().__init__()
         self._build = build
         self._size = size
         _ALL.append(self)
 
-    def __call__(self, key: K) -> V:
-        data = self._data
-        try:
-            return data[key]
-        except KeyError:
-            pass
-        if len(data) >= self._size:
-            data.clear()
-        value = data[key] = self._build(key)
+    def __missing__(self, key: K) -> V:
+        if len(self) >= self._size:
+            self.clear()
+        value = self[key] = self._build(key)
         return value
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def clear(self) -> None:
-        self._data.clear()
 
 
 def clear_memos() -> None:

@@ -170,4 +170,6 @@ def _subtract(text: str, span: Span, removed: list[Removed]) -> Span | None:
 
 
 def _opens_unclosed(line: str) -> bool:
+    if '"' not in line and "“" not in line and "«" not in line:
+        return False  # no opening mark at all (most paragraphs)
     return len(_OPEN_MARKS.findall(line)) > len(_CLOSE_MARKS.findall(line))

@@ -177,7 +177,7 @@ def has_credit(line: str) -> bool:
     return (
         _CREDIT_LABEL.match(line) is not None
         or _AGENCY_END.search(line.rstrip()[-_AGENCY_CHARS:]) is not None
-        or _CREDIT.search(line) is not None
+        or (("(" in line or ":" in line) and _CREDIT.search(line) is not None)  # each form has one of these
     )
 
 

@@ -20,7 +20,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, may_hold_number, norm, numbers_in, qualified, value_of
+from .numbers import CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, may_hold_number, norm, numbers_among, numbers_in, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -59,9 +59,10 @@ _WORD = regex.compile(r"[\p{L}][\p{L}’'.\-]*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
 #: Words between a subject and its reporting verb ("Russia also says", "both said", "have claimed").
 _BETWEEN = BETWEEN_WORDS | {"both", "all", "each", "themselves", "itself", "himself", "herself"}
-#: The lower-case words that the cheap tests of :func:`.when.dates` and :func:`.numbers.may_hold_number` look
-#: for: a sentence's words are kept only when they are among these, which answers those tests the same.
-_CUE_WORDS = DATE_CUE_WORDS | NUMBER_CUE_WORDS
+#: The lower-case words that the cheap tests of :func:`.when.dates`, :func:`.numbers.may_hold_number` and
+#: :func:`_source` look for: a sentence's words are kept only when they are among these, which answers those
+#: tests the same.
+_CUE_WORDS = DATE_CUE_WORDS | NUMBER_CUE_WORDS | CUE_VERBS
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
@@ -76,6 +77,9 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     kinds = {i: p.kind for i, p in enumerate(document.paragraphs)}
     published = document.metadata.published
     runs: dict = {}
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = None  # a letter whose lower case is longer ("İ"): offsets would not carry over
     spoken = _Spoken(quotes)
     found: list[tuple[object, list[Value]]] = []
     for sentence in document.sentences:
@@ -83,19 +87,19 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
             continue
         if text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue  # a question asserts nothing
-        values = values_in(text, sentence.start, sentence.end, published, people, runs)
+        values, words = _values(text, sentence.start, sentence.end, published, people, runs, lowered)
         if values:
-            found.append((sentence, values))
-    expand = _acronyms(v for _, values in found for v in values)
+            found.append((sentence, values, words))
+    expand = _acronyms(v for _, values, _ in found for v in values)
     return [
         Claim.at(
             text,
             sentence.start,
             sentence.end,
             values=tuple(_expanded(v, expand) for v in values) if expand else tuple(values),
-            source=_source(text, sentence.start, sentence.end, spoken, people),
+            source=_source(text, sentence.start, sentence.end, spoken, people, words),
         )
-        for sentence, values in found
+        for sentence, values, words in found
     ]
 
 
@@ -122,19 +126,49 @@ def _expanded(value: Value, expand: dict[str, str]) -> Value:
 
 
 def values_in(
-    text: str, lo: int, hi: int, published: str | None, people: People | None, runs: dict | None = None
+    text: str,
+    lo: int,
+    hi: int,
+    published: str | None,
+    people: People | None,
+    runs: dict | None = None,
+    lowered: str | None = None,
 ) -> list[Value]:
     """The typed values in ``text[lo:hi]``: dates, numbers, entities and lists, in order.  ``runs`` is a
-    cache of capitalised runs shared by the calls for one document (see :func:`.entities.entities`)."""
+    cache of capitalised runs shared by the calls for one document (see :func:`.entities.entities`);
+    ``lowered``, when given, is ``text.lower()`` of the same length, worked out once for the document."""
+    return _values(text, lo, hi, published, people, runs, lowered)[0]
+
+
+def _values(
+    text: str,
+    lo: int,
+    hi: int,
+    published: str | None,
+    people: People | None,
+    runs: dict | None,
+    lowered: str | None,
+) -> tuple[list[Value], set[str]]:
+    """:func:`values_in`, and the sentence's lower-case words that are in ``_CUE_WORDS``."""
     values: list[Value] = []
     taken = TakenSpans()
     free = taken.free
 
-    words = _CUE_WORDS.intersection(_LOWER_WORD.findall(text[lo:hi].lower()))  # as when.words_of, cue words only
-    for d in dates(text, lo, hi, published, words):
+    # The lower-case words the cheap tests look for (as when.words_of, but only those).
+    if lowered is None:
+        words = _CUE_WORDS.intersection(_LOWER_WORD.findall(text[lo:hi].lower()))
+    else:
+        words = _CUE_WORDS.intersection(_LOWER_WORD.findall(lowered, lo, hi))
+    digits = _DIGIT.search(text, lo, hi) is not None
+    for d in dates(text, lo, hi, published, words, digits):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
         taken.add(d.start, d.end)
-    numbers = [m for m in numbers_in(text, lo, hi) if free(m.start(), m.end())] if _has_number(text, lo, hi, words) else []
+    if not may_hold_number(words, digits):
+        numbers = []
+    elif lowered is None:
+        numbers = [m for m in numbers_in(text, lo, hi) if free(m.start(), m.end())]
+    else:
+        numbers = [m for m in numbers_among(text, lo, hi, lowered, words) if free(m.start(), m.end())]
     skip_next = False
     for i, m in enumerate(numbers):
         if skip_next:
@@ -195,7 +229,7 @@ def values_in(
         values.append(Value(kind, start, end, text[start:end], name))
     if len(values) > 1:
         values.sort(key=_value_order)
-    return values
+    return values, words
 
 
 def _value_order(v: Value) -> tuple[int, int, str]:
@@ -243,10 +277,6 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
             if nxt is None or nxt.group(1).lower() in PRONOUN_NEXT or nxt.group(1).lower().endswith("ed"):
                 return False  # "the two met", "the two of them": a pronoun
     return True
-
-
-def _has_number(text: str, lo: int, hi: int, words: frozenset[str]) -> bool:
-    return may_hold_number(words, _DIGIT.search(text, lo, hi) is not None)
 
 
 def _qual(m: regex.Match) -> str:
@@ -333,12 +363,15 @@ class _Spoken:
         return min(self.quotes[a:b], key=lambda q: q[1])[2] if a < b else None
 
 
-def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People) -> str | None:
+def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People, words: set[str] | None = None) -> str | None:
     """Who asserts the sentence: a quotation's speaker, or the subject of a reporting verb among its first
-    words ("Mr Lavrov said London made …")."""
+    words ("Mr Lavrov said London made …").  ``words``, when given, are the sentence's words in
+    ``_CUE_WORDS``: without a reporting verb among them there is no reporting clause to look for."""
     speaker = spoken.speaker_in(lo, hi)
     if speaker is not None:
         return speaker
+    if words is not None and words.isdisjoint(CUE_VERBS):
+        return None
     words = _WORD.findall(text, lo, min(hi, lo + 120))[:7]
     for n, word in enumerate(words):
         low = word.lower()

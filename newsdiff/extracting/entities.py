@@ -98,7 +98,7 @@ def entities(
         key = (run, _opens(text, lo, base))
         found = get(key)
         if found is None:
-            found = runs[key] = _resolved(_pieces(key), people, canon)
+            found = runs[key] = _resolved(_pieces[key], people, canon)
         if base:
             out.extend([Entity(base + e[0], base + e[1], e[2], e[3]) for e in found])
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -173,6 +173,66 @@ def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match]:
                     pos = m.end()
                     yield m
         article = start if low in _ARTICLES else -1
+
+
+#: Where a digit or a currency sign opens a token (the standard re: quicker on this simple pattern).
+_DIGIT_OR_SIGN = re.compile(r"(?<![^\W_])\d|[$£€¥]")
+#: What counts as part of a token for :func:`numbers_in`: letters and digits, and currency signs.
+_SIGNS = "$£€¥"
+
+
+def numbers_among(text: str, lo: int, hi: int, lowered: str, words: Iterable[str]) -> list[regex.Match]:
+    """:func:`numbers_in`, found faster when the caller knows more: ``lowered`` is ``text.lower()`` and of the
+    same length, and ``words`` holds every lower-case word of ``text[lo:hi]`` that is in ``CUE_WORDS``.
+
+    Only the places where a match can start are visited: digits and currency signs found by one scan, the
+    few number words the text holds by ``str.find``; they are tried in the order and with the rules of
+    :func:`numbers_in`."""
+    # (token start, the "a"/"an" just before it or -1, whether a match may start at the token itself)
+    found: dict[int, tuple[int, bool]] = {m.start(): (-1, True) for m in _DIGIT_OR_SIGN.finditer(text, lo, hi)}
+    if lo < hi and (text[lo].isdigit() or text[lo] in _SIGNS):
+        found[lo] = (-1, True)  # a token starts at lo whatever stands before it
+    for word in words:
+        opens, follows = word in _START_WORDS, word in _AFTER_ARTICLE
+        if not (opens or follows):
+            continue
+        size = len(word)
+        at = lowered.find(word, lo, hi)
+        while at >= 0:
+            end = at + size
+            if (at == lo or not text[at - 1].isalnum()) and (end == hi or not text[end].isalnum()):
+                article = _article_before(text, lo, at) if follows else -1
+                if opens or article >= 0:
+                    found[at] = (article, opens)
+            at = lowered.find(word, end, hi)
+    out = []
+    pos = lo
+    for start in sorted(found):
+        if start < pos:
+            continue
+        article, opens = found[start]
+        if article >= pos:
+            m = NUMBER.match(text, article, hi)
+            if m is not None:
+                pos = m.end()
+                out.append(m)
+        if opens and start >= pos:
+            m = NUMBER.match(text, start, hi)
+            if m is not None:
+                pos = m.end()
+                out.append(m)
+    return out
+
+
+def _article_before(text: str, lo: int, at: int) -> int:
+    """Where the token before ``at`` starts when it is "a" or "an" (as :func:`numbers_in` reads tokens), else -1."""
+    i = at
+    while i > lo and not text[i - 1].isalnum() and text[i - 1] not in _SIGNS:
+        i -= 1
+    end = i
+    while i > lo and text[i - 1].isalnum():
+        i -= 1
+    return i if i < end and text[i:end].lower() in _ARTICLES else -1
 
 
 def words_value(text: str) -> float | None:

@@ -208,7 +208,7 @@ def _run_info(raw: str) -> tuple | None:
     """What a capitalised run tells by itself: ``(name, gender, words, offset of the name in the run,
     possessive, organisation, a lone not-a-name word, the gender of its first name)``; None when no name
     is left."""
-    name, gender = stripped_name(raw)
+    name, gender = stripped_name[raw]
     if not name:
         return None
     toks = tuple(name.split())  # shared: never changed
@@ -265,7 +265,7 @@ class People:
 
     def _strip(self, raw: str) -> tuple[str, str | None]:
         """:func:`strip_name`, remembered (names come back again and again)."""
-        return stripped_name(raw)
+        return stripped_name[raw]
 
     def _scan(self, lo: int, hi: int) -> None:
         text = self.text
@@ -275,7 +275,7 @@ class People:
         quoted, quoted_starts = self._quoted, self._quoted_starts
         bisect_right = bisect.bisect_right
         for m in NAME_RUN.finditer(text, lo, hi):
-            info = info_of(m.group())
+            info = info_of[m.group()]
             if info is None:
                 continue
             name, gender, toks, offset, possessive, org, lone, first_gender = info

@@ -8,6 +8,7 @@ expression stays relative: its ``norm`` says what it was ("relative:friday") and
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 from collections.abc import Callable, Iterator
 
@@ -152,25 +153,31 @@ class DateMention:
 
 
 def dates(
-    text: str, lo: int, hi: int, published: str | None, words: frozenset[str] | None = None
+    text: str,
+    lo: int,
+    hi: int,
+    published: str | None,
+    words: frozenset[str] | set[str] | None = None,
+    digits: bool | None = None,
 ) -> Iterator[DateMention]:
     """Every date expression in ``text[lo:hi]``, non-overlapping, in order.  ``words`` (from :func:`words_of`)
-    saves working them out again when the caller has them."""
+    and ``digits`` (whether the text holds a digit) save working them out again when the caller has them."""
+    if words is None:
+        words = words_of(text, lo, hi)
+    if digits is None:
+        digits = _DIGIT.search(text, lo, hi) is not None
+    months = not _MONTH_WORDS.isdisjoint(words)
+    holidays = not _HOLIDAY_WORDS.isdisjoint(words)
+    relative = not _RELATIVE_WORDS.isdisjoint(words)
+    if not (digits or months or holidays or relative):
+        return iter(())  # most sentences: nothing any pattern here could match
+    month_any = digits and not _MONTH_ANY.isdisjoint(words)
+    chunk = text[lo:hi] if digits else ""
     pub = _parse_iso(published)
     taken = TakenSpans()
     found: list[DateMention] = []
     free = taken.free
 
-    if words is None:
-        words = words_of(text, lo, hi)
-    digits = _DIGIT.search(text, lo, hi) is not None
-    months = not _MONTH_WORDS.isdisjoint(words)
-    month_any = digits and not _MONTH_ANY.isdisjoint(words)
-    chunk = text[lo:hi] if digits else ""
-    holidays = not _HOLIDAY_WORDS.isdisjoint(words)
-    relative = not _RELATIVE_WORDS.isdisjoint(words)
-    if not (digits or months or holidays or relative):
-        return iter(())
     for m in DATE.finditer(text, lo, hi) if month_any or (digits and "-" in chunk) else ():
         iso = iso_from_match(m)
         if iso:
@@ -272,6 +279,7 @@ def _holiday(name: str, year: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
+@functools.lru_cache(maxsize=256)
 def _parse_iso(value: str | None) -> dt.date | None:
     if not value:
         return None
