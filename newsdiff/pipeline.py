@@ -43,7 +43,16 @@ def extract(article: Article, *, pm: PluginManager | None = None, errors: list[P
     """
     pm = pm or default_manager()
     errors = errors if errors is not None else []
-    document = read_article(article, pm, errors)
+    return extract_document(read_article(article, pm, errors), pm=pm, errors=errors)
+
+
+def extract_document(
+    document: Document, *, pm: PluginManager | None = None, errors: list[Problem] | None = None
+) -> Extraction:
+    """The extract stage alone: the quotes and claims of an article already read (cleaned and split), as
+    :func:`extract` finds them after reading it."""
+    pm = pm or default_manager()
+    errors = errors if errors is not None else []
     quotes = _collect_quotes(document, pm, errors)
     claims = _collect_claims(document, quotes, pm, errors)
     return Extraction(document=document, quotes=quotes, claims=claims)

@@ -274,10 +274,14 @@ def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str,
             yield members[0].start, members[-1].end, _member_names(text, members)
 
     for entity in found:
-        if run and _PAREN_OPEN.fullmatch(text, run[-1].end, entity.start) and _PAREN_CLOSE.match(text, entity.end):
-            continue  # "Cory Booker (D-N.J.)": a note on the member, not a member
         if run:
-            gap = _LIST_GAP.fullmatch(text, run[-1].end, entity.start)
+            between = text[run[-1].end : entity.start]
+            if "(" in between and _PAREN_OPEN.fullmatch(text, run[-1].end, entity.start) and _PAREN_CLOSE.match(text, entity.end):
+                continue  # "Cory Booker (D-N.J.)": a note on the member, not a member
+            # A gap joins members only with a comma, "&", "and" or "or" in it: most gaps are tested without the pattern.
+            low = between.lower()
+            joins = "," in between or "&" in between or "and" in low or "or" in low
+            gap = _LIST_GAP.fullmatch(text, run[-1].end, entity.start) if joins else None
             joined = gap is not None and bool(gap.group("conj1") or gap.group("conj2"))
             same_kind = _compatible(run[-1].kind, entity.kind, joined)
             if gap and same_kind and not _one_name(text, run[-1], entity, gap):
