@@ -176,7 +176,7 @@ def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match]:
 
 
 #: Where a digit or a currency sign opens a token (the standard re: quicker on this simple pattern).
-_DIGIT_OR_SIGN = re.compile(r"(?<![^\W_])\d|[$£€¥]")
+_DIGIT_OR_SIGN = re.compile(r"[\d$£€¥](?<![^\W_]\d)")  # the character first: the scan looks for it quickly
 #: What counts as part of a token for :func:`numbers_in`: letters and digits, and currency signs.
 _SIGNS = "$£€¥"
 

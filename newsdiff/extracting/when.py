@@ -99,6 +99,9 @@ _RELATIVE = regex.compile(
 # words must meet one of these sets.
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+#: What a date written in figures alone holds ("2017-12-22", "23/12/2017", "23.12.2017"): without it, and
+#: without a month's name, DATE cannot match.
+_NUMERIC_DATE = re.compile(r"\d[-/.]\d")
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
 #: Every spelling of a month that a pattern here accepts, abbreviations included.
 _MONTH_ANY = _MONTH_WORDS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -178,7 +181,7 @@ def dates(
     found: list[DateMention] = []
     free = taken.free
 
-    for m in DATE.finditer(text, lo, hi) if month_any or (digits and "-" in chunk) else ():
+    for m in DATE.finditer(text, lo, hi) if month_any or (digits and _NUMERIC_DATE.search(chunk)) else ():
         iso = iso_from_match(m)
         if iso:
             found.append(DateMention(m.start(), m.end(), iso, False))

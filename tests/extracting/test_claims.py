@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.extracting.claims import values_in
-from newsdiff.extracting.numbers import NUMBER, numbers_in, value_of, words_value
+from newsdiff.extracting.numbers import CUE_WORDS, NUMBER, numbers_among, numbers_in, value_of, words_value
 from newsdiff.testing import article_texts
 
 PM = newsdiff.get_plugin_manager(third_party=False)
@@ -361,6 +362,42 @@ def test_numbers_in_finds_what_the_pattern_finds(text, lo):
     """numbers_in tries the pattern only where a match can start; it must find exactly what finditer finds."""
     lo = min(lo, len(text))
     assert [m.span() for m in numbers_in(text, lo, len(text))] == [m.span() for m in NUMBER.finditer(text, lo, len(text))]
+
+
+_NUMBERISH_WIDE = st.lists(
+    st.sampled_from(
+        [*"0123456789,.$£€¥-_ /:", "²", "Ⅻ", "İ", "more than ", "five", "FIVE", "a dozen", "A ", "an ", "an estimated ",
+         "a few", "few", "a minimum of ", "half ", "x", "é", "one2", "\u0301"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(st.one_of(_NUMBERISH_WIDE, st.text(max_size=60)), st.integers(0, 10), st.integers(0, 10))
+def test_numbers_among_finds_what_numbers_in_finds(text, lo, cut):
+    """numbers_among visits only digits, currency signs and the number words it is given; with every cue
+    word of the text given, it must find exactly what numbers_in finds."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return  # callers fall back to numbers_in there
+    lo = min(lo, len(text))
+    hi = max(lo, len(text) - cut)
+    words = CUE_WORDS.intersection(regex.findall(r"[a-z]+", lowered[lo:hi]))
+    assert [m.span() for m in numbers_among(text, lo, hi, lowered, words)] == [m.span() for m in numbers_in(text, lo, hi)]
+
+
+@pytest.mark.parametrize(
+    "text, figures, norm",
+    [
+        ("The vote on 23/12/2017 was close.", "23/12/2017", "2017-12-23"),
+        ("Filed 2017-12-22 in court.", "2017-12-22", "2017-12-22"),
+        ("Signed 23.12.2017, it said.", "23.12.2017", "2017-12-23"),
+    ],
+)
+def test_dates_in_figures_alone_are_read_whole(text, figures, norm):
+    """A date written only in figures is one date, not a year with numbers around it."""
+    dates = [(v.text, v.norm) for v in values_in(text, 0, len(text), "2018-01-01", None) if v.kind == "date"]
+    assert dates == [(figures, norm)]
 
 
 def test_list_members_take_the_fullest_name_without_its_title():
