@@ -288,9 +288,11 @@ def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str,
                 run.append(entity)
                 conj.append(joined)
                 continue
-            yield from emit()
+            if len(run) >= 2:  # one entity is no list
+                yield from emit()
         run, conj = [entity], []
-    yield from emit()
+    if len(run) >= 2:
+        yield from emit()
 
 
 def _member_names(text: str, members: list[Entity]) -> tuple[str, ...]:

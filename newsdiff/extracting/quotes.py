@@ -20,6 +20,8 @@ each quotation looks at a bounded number of tokens.
 
 from __future__ import annotations
 
+import itertools
+
 import re
 
 import attrs
@@ -98,6 +100,9 @@ CLAUSE_WORDS = 15
 OPENER_TOKENS = 24
 #: A paragraph that is only a quotation of at most this many words, mostly capitalised, is a subheading.
 SUBHEADING_WORDS = 8
+#: How many of a quotation's words :func:`_make_quote` reads: one more than any count its tests compare
+#: with, so a longer quotation reads as long to each of them.
+_WORDS_READ = max(SCARE_WORDS, CLAUSE_WORDS, SUBHEADING_WORDS, 6) + 1
 #: How many tokens after a quotation may hold its attribution.
 AFTER_REACH = 16
 #: How many tokens before a quotation (back to its sentence start) are searched for a cue.
@@ -871,7 +876,8 @@ def _make_quote(
     while end > start and text[end - 1].isspace():
         end -= 1
     inner = text[start:end]
-    words = _WORDS.findall(inner)
+    # Only the first words are read: every test below asks whether there are more than a few.
+    words = [m.group() for m in itertools.islice(_WORDS.finditer(inner), _WORDS_READ)]
     if not words:
         return None
     if pair.open > para.start and text[pair.open - 1] == "=":
