@@ -77,9 +77,7 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     kinds = {i: p.kind for i, p in enumerate(document.paragraphs)}
     published = document.metadata.published
     runs: dict = {}
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = None  # a letter whose lower case is longer ("İ"): offsets would not carry over
+    lowered = people.lowered
     spoken = _Spoken(quotes)
     found: list[tuple[object, list[Value]]] = []
     for sentence in document.sentences:

@@ -92,15 +92,18 @@ def entities(
     if canon is None:
         canon = runs[None] = {}
     out: list[Entity] = []
+    new = tuple.__new__  # Entity(...) without the Python-level constructor: thousands are made per article
     for m in NAME_RUN.finditer(text, lo, hi):
         base = m.start()
         run = m.group()
-        key = (run, _opens(text, lo, base))
+        # The common case of _opens inline: a word and a space before the run.
+        opens = _opens(text, lo, base) if base - 2 < lo or not text[base - 2].isalnum() or text[base - 1] != " " else False
+        key = (run, opens)
         found = get(key)
         if found is None:
             found = runs[key] = _resolved(_pieces[key], people, canon)
         if base:
-            out.extend([Entity(base + e[0], base + e[1], e[2], e[3]) for e in found])
+            out.extend([new(Entity, (base + e[0], base + e[1], e[2], e[3])) for e in found])
         else:
             out.extend(found)
     return iter(out)
@@ -216,26 +219,28 @@ def _split_run(toks, at_sentence_start: bool) -> list[Entity | _Name]:
 
 def _name_piece(toks, at_sentence_start: bool) -> Entity | _Name | None:
     """A run of words that is not a place: an organisation, a name for :func:`_resolved`, or None."""
-    toks = list(toks)
-    while toks:
-        low = toks[0][2].lower()
-        if not (low in _DROPPED_FIRST or low.rstrip(".") in HONORIFICS or (len(toks) > 1 and _role(low))):
+    i, n = 0, len(toks)
+    while i < n:
+        low = toks[i][2].lower()
+        if not (low in _DROPPED_FIRST or low.rstrip(".") in HONORIFICS or (n - i > 1 and _role(low))):
             break
-        toks.pop(0)
+        i += 1
         at_sentence_start = False
-    while toks and toks[-1][2].lower() in NOT_NAMES:
-        toks.pop()
-    if not toks or all(w.lower() in ROLE_WORDS for _, _, w in toks):
+    while n > i and toks[n - 1][2].lower() in NOT_NAMES:
+        n -= 1
+    if i == n:
+        return None
+    words = [t[2] for t in toks[i:n]]
+    lower = [w.lower() for w in words]
+    if ROLE_WORDS.issuperset(lower):
         return None  # a title without a name ("the Foreign Secretary") is a description, not an entity
-    words = [w for _, _, w in toks]
     name = _unpossessive(" ".join(words))
-    start, end = toks[0][0], toks[-1][1]
+    start, end = toks[i][0], toks[n - 1][1]
     if words[-1].endswith(_POSSESSIVE_ENDS):
         end -= 2
-    lower = {w.lower() for w in words}
-    if len(words) == 1 and _ACRONYM.match(words[0]) or lower & ORG_WORDS:
+    if len(words) == 1 and _ACRONYM.match(words[0]) or not ORG_WORDS.isdisjoint(lower):
         return Entity(start, end, "organisation", name)
-    return _Name(start, end, name, len(words), words[0].lower(), _role(words[0]), at_sentence_start)
+    return _Name(start, end, name, len(words), lower[0], _role(words[0]), at_sentence_start)
 
 
 #: Words dropped from the start of a name: fillers, determiners and words that are never names.

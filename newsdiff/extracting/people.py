@@ -83,7 +83,9 @@ _LOWER_NEXT = regex.compile(r"[ \t]++\p{Ll}")
 #: spokesman ¦ Jason Miller").
 _MODIFIER_GAP = regex.compile(r"(?:’s|'s)?+[ \t]++(?:[a-z\-]{1,20}+[ \t]++){0,3}+")
 _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
-_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+#: Written as its first letter, then the word checked (as _SUBJECT_PRONOUN): the words of
+#: ``\b(?:he|him|his|she|her|hers)\b``, any case.
+_PRONOUN_WORD = re.compile(r"[hs](?<=\b[hs])(?:(?<=h)(?:e|im|is|er|ers)|(?<=s)he)\b", re.IGNORECASE)
 #: How far back (in characters) a pronoun looks for its antecedent.
 PRONOUN_REACH = 2500
 #: How far before its head word a description may start ("the" and three words of up to 20 letters).
@@ -203,6 +205,15 @@ def first_name_gender(first: str) -> str | None:
     return None
 
 
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, but a character whose lower case is longer ("İ") is left as it is, so that offsets
+    into the result are offsets into ``text``."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
 #: :func:`strip_name` of each capitalised run seen, shared by all articles.
 stripped_name: Memo[str, tuple[str, str | None]] = Memo(strip_name)
 
@@ -236,6 +247,9 @@ class People:
 
         Most callers want :func:`people_of`, which builds the index once per document."""
         self.text = document.text
+        #: The text in lower case, of the same length (for ``str.find`` of lower-case words), shared with
+        #: the claim extractor.
+        self.lowered = lower_same_length(self.text)
         self._quoted = sorted(quoted) if quoted is not None else quoted_spans(document)
         self._quoted_starts = [q[0] for q in self._quoted]
         self._sentence_starts = [sentence.start for sentence in document.sentences]
@@ -365,7 +379,7 @@ class People:
             return
         pattern = DESCRIPTION
         text = self.text
-        lowered = text.lower()
+        lowered = self.lowered
         para_starts = [lo for lo, _ in self._scanned]
         found: dict[int, regex.Match[str]] = {}
         # Each head word is found with str.find; the pattern then runs only over the few words before it.

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 import newsdiff
 from newsdiff.cleaning import read_article
+from newsdiff.extracting import people as people_module
 from newsdiff.extracting.people import People, strip_name
 from newsdiff.plugins import get_plugin_manager
 
@@ -129,3 +135,23 @@ def test_a_unisex_first_name_leaves_the_gender_to_the_pronouns():
     text = "Council row\n\n“We were never asked,” said harbour worker Terry Lund.\n\nShe continued, “Nobody came.”\n"
     p = people(text)
     assert p.resolve("She", text.index("She continued")) == "Terry Lund"
+
+
+_PRONOUNISH = st.lists(st.sampled_from([*"HhSsEeIiMmRr _.x", "ſ", "é"]), max_size=16).map("".join)
+
+
+@given(_PRONOUNISH)
+def test_pronoun_patterns_find_what_the_plain_patterns_find(text):
+    """The pronoun patterns look for a first letter before the word boundary, for speed; they must find
+    exactly the words the plain patterns find."""
+    plain_subject = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
+    plain_any = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+    assert [m.span() for m in people_module._SUBJECT_PRONOUN.finditer(text)] == [m.span() for m in plain_subject.finditer(text)]
+    assert people_module._PRONOUN_WORD.findall(text) == plain_any.findall(text)
+
+
+def test_lower_case_copy_keeps_offsets():
+    text = "İSTANBUL and ANKARA"
+    lowered = people_module.lower_same_length(text)
+    assert len(lowered) == len(text)
+    assert lowered.find("ankara") == text.find("ANKARA")
