@@ -259,37 +259,43 @@ def words_value(text: str) -> float | None:
 
 def value_of(m: regex.Match) -> tuple[float, float, str] | None:
     """``(low, high, kind)`` for a NUMBER match; kind is number, ordinal, percent or money."""
+    digits, words, vague, ordinal, qual = m.group("digits", "words", "vague", "ordinal", "qual")
+    qualifier = " ".join(qual.lower().split()) if qual else ""
     kind = "number"
-    if m.group("digits"):
-        n = float(m.group("digits").replace(",", ""))
-        scale = (m.group("scale") or "").lower()
-        n *= {"bn": 1e9, "m": 1e6}.get(scale, SCALES.get(scale, 1))
-        if m.group("ordsuffix"):
+    if digits:
+        scale, ordsuffix, percent, money = m.group("scale", "ordsuffix", "percent", "money")
+        n = float(digits.replace(",", ""))
+        if scale:
+            scale = scale.lower()
+            n *= {"bn": 1e9, "m": 1e6}.get(scale, SCALES.get(scale, 1))
+        if ordsuffix:
             kind = "ordinal"
-        if m.group("percent"):
+        if percent:
             kind = "percent"
-        if m.group("money"):
+        if money:
             kind = "money"
-    elif m.group("words"):
-        value = words_value(m.group("words"))
+    elif words:
+        value = words_value(words)
         if value is None:
             return None
-        n = value + (0.5 if m.group("half") else 0)
-        if m.group("percent2"):
+        half, percent2 = m.group("half", "percent2")
+        n = value + (0.5 if half else 0)
+        if percent2:
             kind = "percent"
-    elif m.group("vague"):
-        low, high = VAGUE[" ".join(m.group("vague").lower().split())]
+    elif vague:
+        low, high = VAGUE[" ".join(vague.lower().split())]
         scale = SCALES.get((m.group("vscale") or "").lower(), 1)
         low, high = low * scale, high * scale
-        rule = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()))
+        rule = QUALIFIERS.get(qualifier)
         if rule in ("above", "atleast"):
             return float(low), math.inf, "number"
         if rule in ("below", "atmost"):
             return 0.0, float(high), "number"
         return float(low), float(high), "number"
     else:
-        return float(ORDINALS[m.group("ordinal").lower()]), float(ORDINALS[m.group("ordinal").lower()]), "ordinal"
-    low, high = qualified(n, " ".join((m.group("qual") or "").lower().split()))
+        n = float(ORDINALS[ordinal.lower()])
+        return n, n, "ordinal"
+    low, high = qualified(n, qualifier)
     return low, high, kind
 
 

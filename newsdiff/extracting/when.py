@@ -11,10 +11,10 @@ import bisect
 import functools
 import datetime as dt
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import re
 
-import attrs
 import regex
 
 from ..cleaning.dates import DATE, iso_from_match
@@ -147,8 +147,9 @@ class TakenSpans:
         return False
 
 
-@attrs.frozen
-class DateMention:
+class DateMention(NamedTuple):
+    """A date found in a text (a plain tuple: quick to make)."""
+
     start: int
     end: int
     norm: str
