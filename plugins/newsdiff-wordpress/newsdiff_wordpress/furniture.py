@@ -13,18 +13,27 @@ Two kinds of rule:
 Rules that only hold on WordPress pages (the post-meta line, the category line, lists of other posts,
 author boxes) run only on pages :func:`recognise` accepts.  The rest are sentences only the platform
 prints, and run on any page.
+
+Most pages newsdiff reads are not WordPress pages, so the plugin must cost next to nothing on them.  Every
+line rule and every sign of the platform but one is anchored at the start of its line (or compares the
+line's words, which start at its first word), and each begins with one of a few words, a figure or a
+date.  One scan of the text (:data:`_CANDIDATE`) finds the lines that begin so; only those are judged,
+and the text is split into all its lines only when one of them is furniture or the page is recognised.
+The one sign found inside a line, a ``/wp-`` address, is looked for as a plain substring first.  What
+each article's hooks need from its text is worked out once (:class:`_Page`) and shared between them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 
 import regex
 
 from newsdiff import Article, Metadata, Removed
 
 from . import postmeta
-from .lines import MAX_FURNITURE_CHARS, Line, ends_sentence, is_prose, is_truncated, key, split_lines, words
+from .lines import MAX_FURNITURE_CHARS, Line, ends_sentence, is_prose, is_truncated, key, line_at, split_lines, words
 from .vocab import (
     ABOUT_AUTHOR_HEADINGS,
     COMMENT_FORM_BOILERPLATE,
@@ -96,59 +105,143 @@ _PLATFORM_TRACE = regex.compile(r"\S/wp-content/(?:uploads|themes|plugins)/|\S/w
 #: Kinds of marker that are weak alone: other platforms print these too.  Two different ones make a page.
 _WEAK = frozenset({"comment heading", "share heading", "like heading", "post meta", "taxonomy", "related heading", "about", "comment count"})
 
+# The words a line must begin with for a rule to take it, or to count it as a sign of the platform.  For
+# the rules that compare a line's words with a list, the first word of each entry; for the patterns, the
+# words they can begin with, written out here: a new rule must add its own.
+_FIRST_WORDS = {
+    entry.split()[0]
+    for entries in (COMMENT_HEADINGS, COMMENT_FORM_BOILERPLATE, POWERED_BY, RELATED_HEADINGS, ABOUT_AUTHOR_HEADINGS, TAXONOMY_LABELS)
+    for entry in entries
+} | {
+    "like",  # _LIKE_HEADING, and the "Like Loading..." line
+    "share",  # _SHARE_HEADING
+    "one", "be",  # _BLOGGERS (its "%d" and figures are in _CANDIDATE)
+    "no", "two", "three", "four", "five",  # _COMMENT_COUNT, with "one" (and figures)
+    "about",  # _ABOUT
+}
+#: The start of every line that may be furniture or a sign of the platform (other than a ``/wp-``
+#: address): past any characters that cannot begin a word (those :func:`key` drops and the white space a
+#: line is stripped of), one of :data:`_FIRST_WORDS` in any case and not followed by another letter,
+#: "%d", or how a post-meta line begins (which takes in the figures of the like counter and the comment
+#: count).  Compiled as the post-meta patterns are (version 1, so full case folding: "Poﬆed" is "Posted"
+#: to them), which in any case matches every letter the other rules' case-blind matching or
+#: ``str.lower`` would.  An exact test: it may let a line through that no rule takes, never the other way.
+_CANDIDATE = regex.compile(
+    r"^[^\p{L}\p{N}\n]*?(?:(?i:"
+    + "|".join(regex.escape(word) for word in sorted(_FIRST_WORDS))
+    + r"|%d)(?!\p{L})|"
+    + postmeta.START
+    + ")",
+    regex.MULTILINE | regex.VERBOSE | regex.VERSION1,
+)
+
 
 def recognise(text: str) -> bool:
     """True when ``text`` shows WordPress's furniture: one sure sign, or two different weaker ones."""
-    kinds = {kind for _, kind in _markers(split_lines(text))}
-    return bool(kinds - _WEAK) or len(kinds & _WEAK) >= 2
+    return _page(text).recognised
 
 
-def _markers(lines: list[Line]) -> Iterator[tuple[int, str]]:
-    for i, line in enumerate(lines):
-        if _PLATFORM_TRACE.search(line.text[:MAX_FURNITURE_CHARS]):
-            yield i, "trace"
-        if len(line.text) > MAX_FURNITURE_CHARS:
-            continue
-        k = key(line.text)
-        if _BLOGGERS.match(line.text):
-            yield i, "bloggers"
-        elif k in POWERED_BY:
-            yield i, "powered by"
-        elif k in COMMENT_FORM_BOILERPLATE:
-            yield i, "comment form"
-        elif k in ("like loading",):
-            yield i, "like button"
-        elif k in COMMENT_HEADINGS:
-            yield i, "comment heading"
-        elif _SHARE_HEADING.match(line.text):
-            yield i, "share heading"
-        elif _LIKE_HEADING.match(line.text):
-            yield i, "like heading"
-        elif postmeta.parse(line.text) is not None:
-            yield i, "post meta"
-        elif _is_taxonomy(line.text):
-            yield i, "taxonomy"
-        elif k in RELATED_HEADINGS and not ends_sentence(line.text):
-            yield i, "related heading"
-        elif _COMMENT_COUNT.match(line.text):
-            yield i, "comment count"
-        else:
-            about = _ABOUT.match(line.text)
-            if about and (k in ABOUT_AUTHOR_HEADINGS or _LOGIN.match(about.group("name"))):
-                yield i, "about"
+class _Page:
+    """What the rules need to know about one text, each part worked out when first asked for.
+
+    The three hooks see the same article one after the other; :func:`_page` hands them the same object, so
+    the page is scanned, recognised and its post-meta line read once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def candidates(self) -> list[Line]:
+        """The lines that begin as furniture can (see :data:`_CANDIDATE`), in order; no other line can be
+        taken by a line rule, be a heading for a block rule, or count as a sign (bar a ``/wp-`` address)."""
+        found = (line_at(self.text, m.start()) for m in _CANDIDATE.finditer(self.text))
+        return [line for line in found if line is not None]
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """All the lines of the text: wanted only when something was found."""
+        return split_lines(self.text)
+
+    @cached_property
+    def candidate_indices(self) -> list[int]:
+        """Where the :attr:`candidates` are in :attr:`lines`."""
+        index = {line.start: i for i, line in enumerate(self.lines)}
+        return [index[line.start] for line in self.candidates]
+
+    @cached_property
+    def first_prose(self) -> int:
+        """The index of the first line of prose (:func:`is_prose`), or the number of lines when none is."""
+        return next((i for i, line in enumerate(self.lines) if is_prose(line.text)), len(self.lines))
+
+    @cached_property
+    def recognised(self) -> bool:
+        kinds = {kind for line in self.candidates if (kind := _marker(line.text)) is not None}
+        # The substring test spares the line split on pages that hold no such address.
+        if "/wp-" in self.text and any(_PLATFORM_TRACE.search(line.text[:MAX_FURNITURE_CHARS]) for line in self.lines):
+            kinds.add("trace")
+        return bool(kinds - _WEAK) or len(kinds & _WEAK) >= 2
+
+    @cached_property
+    def post_meta(self) -> postmeta.PostMeta | None:
+        for line in self.candidates:
+            found = postmeta.parse(line.text)
+            if found is not None:
+                return found
+        return None
+
+
+@lru_cache(maxsize=8)
+def _page(text: str) -> _Page:
+    """The :class:`_Page` of ``text``, shared by the calls about the same text.  The hooks for one article
+    run one after the other, so a few pages are enough; a page's parts depend on its text alone."""
+    return _Page(text)
+
+
+def _marker(line: str) -> str | None:
+    """The kind of sign of the platform ``line`` is, if any (a ``/wp-`` address is looked for apart)."""
+    if len(line) > MAX_FURNITURE_CHARS:
+        return None
+    k = key(line)
+    if _BLOGGERS.match(line):
+        return "bloggers"
+    if k in POWERED_BY:
+        return "powered by"
+    if k in COMMENT_FORM_BOILERPLATE:
+        return "comment form"
+    if k in ("like loading",):
+        return "like button"
+    if k in COMMENT_HEADINGS:
+        return "comment heading"
+    if _SHARE_HEADING.match(line):
+        return "share heading"
+    if _LIKE_HEADING.match(line):
+        return "like heading"
+    if postmeta.parse(line) is not None:
+        return "post meta"
+    if _is_taxonomy(line):
+        return "taxonomy"
+    if k in RELATED_HEADINGS and not ends_sentence(line):
+        return "related heading"
+    if _COMMENT_COUNT.match(line):
+        return "comment count"
+    about = _ABOUT.match(line)
+    if about and (k in ABOUT_AUTHOR_HEADINGS or _LOGIN.match(about.group("name"))):
+        return "about"
+    return None
 
 
 def find(article: Article, metadata: Metadata, *, recognised: bool) -> list[Removed]:
     """The furniture in ``article``; the platform-only rules run when ``recognised``."""
-    text = article.text
-    lines = split_lines(text)
-    claimed: dict[int, str] = {}
+    page = _page(article.text)
 
-    # Line rules.
-    for i, line in enumerate(lines):
-        reason = _line_reason(line.text, recognised)
-        if reason is not None:
-            claimed[i] = reason
+    # Line rules: only the candidate lines can satisfy one.  On a page that is not recognised they are all
+    # there is, and the blocks below only follow a line they took.
+    taken = [(i, reason) for i, line in enumerate(page.candidates) if (reason := _line_reason(line.text, recognised)) is not None]
+    if not taken and not recognised:
+        return []
+    lines = page.lines
+    claimed = {page.candidate_indices[i]: reason for i, reason in taken}
 
     # Blocks that follow a heading: labels, buttons.
     for i in sorted(claimed):
@@ -161,19 +254,15 @@ def find(article: Article, metadata: Metadata, *, recognised: bool) -> list[Remo
             _take(lines, claimed, i, LIKE, lambda s: key(s) in LIKE_BUTTON)
 
     if recognised:
-        _related_lists(lines, claimed)
-        _author_boxes(lines, claimed, _known_authors(article, metadata))
+        _related_lists(page, claimed)
+        _author_boxes(page, claimed, _known_authors(article, metadata))
 
     return [Removed(lines[i].start, lines[i].end, lines[i].text, claimed[i]) for i in sorted(claimed)]
 
 
 def post_meta(text: str) -> postmeta.PostMeta | None:
     """The date and author of the first post-meta line of ``text``."""
-    for line in split_lines(text):
-        found = postmeta.parse(line.text)
-        if found is not None:
-            return found
-    return None
+    return _page(text).post_meta
 
 
 def _line_reason(line: str, recognised: bool) -> str | None:
@@ -227,23 +316,30 @@ def _take(lines: list[Line], claimed: dict[int, str], start: int, reason: str, b
         claimed[j] = reason
 
 
-def _related_lists(lines: list[Line], claimed: dict[int, str]) -> None:
+def _related_lists(page: _Page, claimed: dict[int, str]) -> None:
     """A heading such as "Check Also" and the teasers after it, when only furniture follows them."""
-    for i, line in enumerate(lines):
+    lines = page.lines
+    run_end = 0  # where the last run of teasers walked through stopped
+    for i in page.candidate_indices:  # a heading is a candidate line
+        line = lines[i]
         if i in claimed or len(line.text) > MAX_FURNITURE_CHARS:
             continue
         if key(line.text) not in RELATED_HEADINGS or ends_sentence(line.text):
             continue
-        if not any(is_prose(lines[k].text) for k in range(i)):
+        if page.first_prose >= i:
             continue  # no post above it: a heading of the page, not a list after the post
-        block = [i]
-        j = i + 1
-        while j < len(lines) and j not in claimed and _is_teaser(lines[j].text):
-            block.append(j)
-            j += 1
+        if i < run_end:
+            # A heading inside the last run, which was kept (had it been taken, this heading would be
+            # claimed): its run stops where that one did.  Spares walking the same teasers again.
+            j = run_end
+        else:
+            j = i + 1
+            while j < len(lines) and j not in claimed and _is_teaser(lines[j].text):
+                j += 1
+            run_end = j
         if j < len(lines) and j not in claimed:
             continue  # story goes on after it: keep
-        for k in block:
+        for k in range(i, j):
             claimed[k] = RELATED
 
 
@@ -256,15 +352,17 @@ def _is_teaser(line: str) -> bool:
     return not ends_sentence(line)
 
 
-def _author_boxes(lines: list[Line], claimed: dict[int, str], authors: set[str]) -> None:
+def _author_boxes(page: _Page, claimed: dict[int, str], authors: set[str]) -> None:
     """"About <author>" and the few lines of biography under it, when only furniture follows."""
-    for i, line in enumerate(lines):
+    lines = page.lines
+    for i in page.candidate_indices:  # an "About" line is a candidate line
+        line = lines[i]
         if i in claimed or len(line.text) > MAX_FURNITURE_CHARS:
             continue
         m = _ABOUT.match(line.text)
         if m is None or ends_sentence(line.text):
             continue
-        if not any(is_prose(lines[k].text) for k in range(i)):
+        if page.first_prose >= i:
             continue  # no post above it
         name = m.group("name")
         box = [i]

@@ -36,13 +36,26 @@ class Line(NamedTuple):
 def split_lines(text: str) -> list[Line]:
     out = []
     for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = m.start() + len(raw) - len(raw.lstrip())
-        out.append(Line(start, start + len(stripped), stripped))
+        line = _stripped(m.group(), m.start())
+        if line is not None:
+            out.append(line)
     return out
+
+
+def line_at(text: str, start: int) -> Line | None:
+    """The line of ``text`` that begins at offset ``start`` (0 or just after a newline), as
+    :func:`split_lines` would give it; None when it is blank."""
+    end = text.find("\n", start)
+    return _stripped(text[start : len(text) if end < 0 else end], start)
+
+
+def _stripped(raw: str, offset: int) -> Line | None:
+    """``raw``, found at ``offset``, without the white space around it; None when nothing else is left."""
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    start = offset + len(raw) - len(raw.lstrip())
+    return Line(start, start + len(stripped), stripped)
 
 
 def words(line: str) -> list[str]:
@@ -51,7 +64,9 @@ def words(line: str) -> list[str]:
 
 def key(line: str) -> str:
     """A line reduced to its words, lower case: what the word lists are compared with."""
-    return " ".join(w.lower() for w in words(line))
+    # Lower-casing the joined words gives what lower-casing each word does (the one letter whose lower
+    # case depends on its neighbours, a final sigma, sees a space as a word end either way), in one call.
+    return " ".join(words(line)).lower()
 
 
 def ends_sentence(line: str) -> bool:
