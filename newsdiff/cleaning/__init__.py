@@ -17,9 +17,9 @@ from ..models import Article, Document, Metadata, Paragraph, Problem, Removed, S
 from ..plugins import PluginManager, call_each
 from .dates import normalise_published
 from .furniture import is_heading
-from .structure import paragraphs, sentences
+from .structure import paragraphs, sentence_bounds
 
-_OPENING = regex.compile(r"[“\"«]")  # used with match(), which anchors at pos
+_OPENING = "“\"«"  # the marks that open a quotation
 _OPEN_MARKS = regex.compile(r"[“«]|(?<![\p{L}\p{N}.,!?])\"(?=[\p{L}\p{N}])")
 _CLOSE_MARKS = regex.compile(r"[”»]|(?<=[\p{L}\p{N}.,!?…])\"")
 
@@ -131,13 +131,10 @@ def _structure(text: str, metadata: Metadata, removed: tuple[Removed, ...]) -> t
         paras[-1] = attrs.evolve(paras[-1], kind="body")
     for i in range(len(paras) - 1):
         here, after = paras[i], paras[i + 1]
-        if _opens_unclosed(text[here.start : here.end]) and _OPENING.match(text, after.start, after.end):
+        # The next paragraph opening with a quotation mark is the rarer case: it is looked at first.
+        if text[after.start] in _OPENING and _opens_unclosed(text[here.start : here.end]):
             paras[i] = attrs.evolve(paras[i], quote_continues=True)
-    sents = [
-        Sentence(s.start, s.end, paragraph=i)
-        for i, p in enumerate(paras)
-        for s in sentences(text, p.start, p.end)
-    ]
+    sents = [Sentence(a, b, paragraph=i) for i, p in enumerate(paras) for a, b in sentence_bounds(text, p.start, p.end)]
     return tuple(paras), tuple(sents)
 
 
@@ -147,6 +144,8 @@ def _subtract(text: str, span: Span, removed: list[Removed]) -> Span | None:
     Furniture inside a paragraph can only be at its start or end (a copyright notice after the last
     sentence); the longest stretch left is kept.
     """
+    if not removed:
+        return span  # a line as paragraphs() gives it is already stripped
     start, end = span.start, span.end
     for r in removed:
         if r.end <= start or r.start >= end:

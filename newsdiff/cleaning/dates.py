@@ -55,12 +55,15 @@ def iso_from_match(m: regex.Match) -> str | None:
         return None
 
 
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def normalise_published(value: str | None) -> str | None:
     """An input's ``published`` field as an ISO date, or None when it cannot be read without guessing."""
     if not value:
         return None
     head = value.strip()[:10]
-    if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", head):
+    if _ISO_DAY.fullmatch(head):
         try:
             return dt.date.fromisoformat(head).isoformat()
         except ValueError:

@@ -44,6 +44,7 @@ _SHORT_QUESTION = regex.compile(r"[^“”\"«»?\n]{1,80}+\?\s*+")
 _LABELLED = regex.compile(r"\s*+[\p{L}'’]{1,12}+(?:\s[\p{L}'’]{1,12}+)?:\s")
 # A line that is only a quotation: “That is not an accident of nature, it is a choice”
 _QUOTE_ONLY = regex.compile(r"\s*+[“\"‘'«]([^“”\"«»\n]{10,400}+)[”\"’'»][.,]?\s*+")
+_QUOTE_OPENINGS = "“\"‘'«"
 
 
 @hookimpl(trylast=True)
@@ -54,7 +55,7 @@ def newsdiff_find_furniture(article: Article, outlet: str | None, metadata: Meta
 def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     paras = paragraphs(text)
     meta_spans = [s for s in (metadata.title_span, metadata.standfirst) if s is not None]
-    is_meta = [any(p.overlaps(s) for s in meta_spans) for p in paras]
+    is_meta = [any(p.overlaps(s) for s in meta_spans) for p in paras] if meta_spans else [False] * len(paras)
     dateline = [metadata.published_span is not None and p == metadata.published_span for p in paras]
     # A copyright notice after the last sentence of a paragraph is furniture; the rest of the line is
     # judged without it.
@@ -126,7 +127,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             yield from flush()
             continue
         else:
-            reason = _line_reason(line) or _pull_quote(text, p, line)
+            reason = _line_reason(line, prose[i]) or _pull_quote(text, p, line)
         if reason is None and (i < first or i > last) and lines.is_headline_like(line) and not lines.has_quotation(line):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
@@ -145,7 +146,8 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
 
 def _copyright_tail(line: str):
     """The copyright notice at the end of a line, unless the whole line is a caption ("Image copyright ...")."""
-    if "©" not in line and "opyright" not in line and "OPYRIGHT" not in line and "(c)" not in line and "(C)" not in line:
+    # The marks a notice opens with ("(c)" looked for only in lines with a bracket: most have none).
+    if not ("©" in line or "opyright" in line or "OPYRIGHT" in line or ("(" in line and ("(c)" in line or "(C)" in line))):
         return None
     return None if lines.is_credit_label(line) else _COPYRIGHT_TAIL.search(line)
 
@@ -162,16 +164,19 @@ def _trailer(line_of: list[str], prose: list[bool]) -> int:
 
 
 def _is_prose(line: str) -> bool:
-    if lines.is_call_to_action(line) or lines.is_story_link(line):
-        return False
-    if lines.has_quotation(line) and not lines.has_credit(line):
-        return True  # “We will appeal.” — Peter Lindqvist
-    return (
+    """A line of the story: a quotation (“We will appeal.” — Peter Lindqvist), or a sentence of at least
+    eight words that is not a widget; never a banner, a link to another story or a photo credit.
+
+    The tests that rule most lines in or out come first; the banner, link and credit tests are left for
+    the lines that pass them.  (_line_reason counts on this: a line of prose has none of those three.)
+    """
+    if not lines.has_quotation(line) and not (
         (lines.ends_sentence(line) or line.rstrip().endswith(":"))  # "… made the following comment:"
-        and len(lines.words(line)) >= PROSE_WORDS
+        and lines.word_count(line, PROSE_WORDS) >= PROSE_WORDS
         and not lines.is_widget(line)
-        and not lines.has_credit(line)
-    )
+    ):
+        return False
+    return not (lines.is_call_to_action(line) or lines.is_story_link(line) or lines.has_credit(line))
 
 
 def _is_list(line_of: list[str], run: list[int]) -> bool:
@@ -180,26 +185,32 @@ def _is_list(line_of: list[str], run: list[int]) -> bool:
     return any(line_of[j - 1].rstrip().endswith(":") for j in run)
 
 
-def _line_reason(line: str) -> str | None:
+def _line_reason(line: str, prose: bool = False) -> str | None:
+    """Why the line is furniture wherever it stands, or None.  ``prose``: _is_prose said yes to the line,
+    so it is no link, banner or credit (those tests are not asked again)."""
     if lines.is_breadcrumb(line):
         return "navigation trail"
     if lines.is_widget(line) or lines.is_trailer_heading(line):
         return "widget, label or sign-off"
     if lines.is_timestamp(line) or lines.is_labelled_date(line):
         return "timestamp or reading time"
+    if prose:
+        return None
     if lines.is_story_link(line):
         return "link to another story"
     if lines.is_call_to_action(line):
         return BANNER
-    if lines.has_credit(line) and len(lines.words(line)) <= 40:
+    if lines.has_credit(line) and lines.word_count(line, 41) <= 40:
         return CAPTION
     return None
 
 
 def _pull_quote(text: str, span: Span, line: str) -> str | None:
     """A quotation set on its own line that repeats words printed elsewhere in the article."""
+    if line[:1] not in _QUOTE_OPENINGS and not line[:1].isspace():
+        return None  # a quotation opens with its mark
     m = _QUOTE_ONLY.fullmatch(line)
-    if m is None or len(lines.words(m.group(1))) < 5:
+    if m is None or lines.word_count(m.group(1), 5) < 5:
         return None
     inner = m.group(1)[1:]  # its first letter may have been set in capitals for display
     if text.find(inner, 0, span.start) >= 0 or text.find(inner, span.end) >= 0:
@@ -219,7 +230,7 @@ def _is_biography(line: str, byline: str | None) -> bool:
 def _could_be_teaser(line: str) -> bool:
     if not lines.is_headline_like(line) or lines.is_bullet(line):
         return False
-    if len(lines.words(line)) > TEASER_WORDS:
+    if lines.word_count(line, TEASER_WORDS + 1) > TEASER_WORDS:
         return False
     # An opening quotation mark left open is a quote running into the next paragraph, not a teaser.
     return len(_OPEN_QUOTE.findall(line)) % 2 == 0 or "”" in line
@@ -228,10 +239,15 @@ def _could_be_teaser(line: str) -> bool:
 def is_heading(line: str) -> bool:
     """A section heading inside the story: a short line without sentence punctuation."""
     return (
-        (not lines.ends_sentence(line) or _SHORT_QUESTION.fullmatch(line) is not None)  # "What happens next?"
-        and 0 < len(lines.words(line)) <= HEADING_WORDS
+        (not lines.ends_sentence(line) or _is_short_question(line))  # "What happens next?"
+        and 0 < lines.word_count(line, HEADING_WORDS + 1) <= HEADING_WORDS
         and not line.rstrip().endswith(":")
         and not lines.is_bullet(line)
         and not lines.is_table_row(line)
         and _LABELLED.match(line) is None  # "Q: Did you record it there?" is an interview's line
     )
+
+
+def _is_short_question(line: str) -> bool:
+    # Only a line that ends with a question mark can be one (most end with a full stop).
+    return line.rstrip().endswith("?") and _SHORT_QUESTION.fullmatch(line) is not None

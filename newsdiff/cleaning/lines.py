@@ -26,11 +26,11 @@ from .vocab import (
 # A word: a letter or digit, then letters, digits, apostrophes and hyphens.  The standard re module runs this
 # simple pattern about twice as fast as regex, and it is asked for every line more than once.
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
-# A line that ends a sentence: terminal punctuation, possibly inside closing quotes or brackets.
-_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’'»)\]]{0,3}+\s*+$|[\"”’'»][.!?]\s*+$")
+# A line that ends a sentence: terminal punctuation, then at most three closing quotes or brackets.
+_TERMINAL = ".!?…"
+_CLOSING = "\"”’'»)]"
 # Separators of a navigation trail: "Home / World News / Story", "News > UK > Politics".
 _CRUMB_SEP = regex.compile(r"\s[/>»|›]\s")
-_CRUMB_CHARS = "/>»|›"
 _LABEL = regex.compile(r"^\s*+([\p{L} ]{2,20}+):\s*+(.{0,40}+)$")
 # A credit inside a caption: "Pic: Les Chatfield", "(Photo by Sam Roe)", "(AP Photo/Evan Vucci)".
 _CREDIT = regex.compile(
@@ -50,7 +50,12 @@ _CREDIT_LABEL = regex.compile(
     regex.VERBOSE,
 )
 _TRIM = regex.compile(r"^[\W_]++|[\W_]++$")
-_QUOTATION = regex.compile(r"[“\"«][^”\"»\n]{12,400}+[”\"»]")
+# Every ASCII character that is not a letter or digit: all of them are [\W_].
+_ASCII_NOT_ALNUM = "".join(c for c in map(chr, range(128)) if not c.isalnum())
+# A quotation of some length.  Only literal characters: the standard re module reads it the same and runs
+# it faster.  (Written without a possessive quantifier, which re has only from Python 3.11: nothing is
+# gained by backtracking anyway, as the characters repeated and the closing marks are told apart.)
+_QUOTATION = re.compile(r"[“\"«][^”\"»\n]{12,400}[”\"»]")
 _BLOGGERS = regex.compile(r"^%d bloggers? like this", regex.IGNORECASE)
 _NUMBER = regex.compile(r"\d++")
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
@@ -114,6 +119,13 @@ _CONTACT_CUE = regex.compile(
     regex.IGNORECASE,
 )
 _TO_THE_READER = regex.compile(r"\b(?:our|us|you|your)\b", regex.IGNORECASE)
+# How the phrases a line may open with begin (see _may_open): the openings of calls to action, "you have"
+# (read so many free articles) and "Follow ... on", and the openings of notes after the story.
+_CALL_TO_ACTION_STARTS = frozenset([w[:3].lower() for w in CALL_TO_ACTION_OPENINGS] + ["you", "fol"])
+_TAIL_NOTICE_STARTS = frozenset(w[:3].lower() for w in TAIL_NOTICE_OPENINGS)
+# The first letters of the label words of _CREDIT_LABEL: Illustration, Image, Photo(graph), Picture,
+# Graphic, Video, Media, Credit.
+_CREDIT_LABEL_INITIALS = "IPGVMC"
 #: Longest line (in words) that can be a banner, a call to action or a note after the story.
 NOTICE_WORDS = 40
 
@@ -122,20 +134,58 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def word_count(line: str, limit: int) -> int:
+    """``len(words(line))``, or ``limit`` when the line has at least that many words.
+
+    The rules compare a line's length with a limit ("at least 8 words", "at most 40"): counting stops
+    there instead of finding every word of a long paragraph.
+    """
+    # A quick answer for a line of many words: words never cross white space, and a space-separated token
+    # with a letter or digit (the first character of a word) at either end holds at least one.
+    tokens = line.split(None, limit)
+    if len(tokens) >= limit:
+        for token in tokens[:limit]:
+            if not (token[0].isalnum() or token[-1].isalnum()):  # (str.isalnum is re's [^\W_])
+                break
+        else:
+            return limit
+    n = 0
+    for _ in _WORD.finditer(line):
+        n += 1
+        if n >= limit:
+            break
+    return n
+
+
+def _opens_with_ascii_alnum(line: str) -> bool:
+    """The line's first character is an ASCII letter or digit: a word character for either regex module,
+    which no trimming or skipping of punctuation passes over."""
+    first = line[:1]
+    return first.isascii() and first.isalnum()
+
+
 def key(line: str) -> str:
     """A line reduced for comparison with the word lists: lower case, outer punctuation trimmed."""
-    return " ".join(_TRIM.sub("", line).lower().split())
+    # What _TRIM takes off is ASCII punctuation and white space in most lines: stripped here, unless the
+    # line is left beginning or ending with a character beyond ASCII (the pattern decides about those).
+    trimmed = line.strip(_ASCII_NOT_ALNUM)
+    if trimmed and not (_opens_with_ascii_alnum(trimmed) and trimmed[-1].isascii() and trimmed[-1].isalnum()):
+        trimmed = _TRIM.sub("", line)
+    return " ".join(trimmed.lower().split())
 
 
 def ends_sentence(line: str) -> bool:
-    # Only the end of the line matters: the pattern is tried on its last few characters.
-    return _ENDS_SENTENCE.search(line.rstrip()[-6:]) is not None
+    """The line ends with terminal punctuation, possibly inside up to three closing quotes or brackets
+    ('... he said.', '... “for ever.”', '(... in 2019.)').  White space at the end does not count."""
+    end = line.rstrip()
+    before = end.rstrip(_CLOSING)
+    return len(end) - len(before) <= 3 and before[-1:] != "" and before[-1] in _TERMINAL
 
 
 def is_breadcrumb(line: str) -> bool:
     """A navigation trail: two or more separators between short segments, or one after "Home"."""
-    if not any(sep in line for sep in _CRUMB_CHARS):
-        return False
+    if "/" not in line and ">" not in line and "»" not in line and "|" not in line and "›" not in line:
+        return False  # no separator at all (most lines)
     parts = _CRUMB_SEP.split(line)
     if len(parts) < 2:
         return False
@@ -147,16 +197,17 @@ def is_breadcrumb(line: str) -> bool:
 def is_widget(line: str) -> bool:
     """A share button, a menu, a rating or a label: vocabulary that only page furniture uses."""
     if len(line) > _WIDGET_CHARS:
-        return _LETTER.search(line) is None  # a long line is a widget only when it is a rule of symbols
+        # A long line is a widget only when it is a rule of symbols (most open with a letter).
+        return not _opens_with_ascii_alnum(line) and _LETTER.search(line) is None
     k = key(line)
     if not k:
         return True  # only punctuation or symbols
-    if k in FURNITURE_LINES or _BLOGGERS.match(line.strip()):
+    if k in FURNITURE_LINES or ("%" in line and _BLOGGERS.match(line.strip())):
         return True
-    label = _LABEL.match(line)
+    label = _LABEL.match(line) if ":" in line else None
     if label and label.group(1).strip().lower() in WIDGET_LABELS:
         return True
-    ws = [w.lower() for w in words(line) if not _NUMBER.fullmatch(w)]  # "Comments (412)"
+    ws = [w.lower() for w in words(line) if not _is_number(w)]  # "Comments (412)"
     if not ws or len(ws) > _WIDGET_LINE_WORDS:
         return False
     if _WIDGET_PHRASE.search(line) is not None:
@@ -164,21 +215,38 @@ def is_widget(line: str) -> bool:
     return all(w in WIDGET_WORDS or w in WIDGET_GLUE for w in ws) and any(w in WIDGET_WORDS for w in ws)
 
 
+def _is_number(word: str) -> bool:
+    # For ASCII, \d is 0-9, as str.isdigit(); other digits are left to the pattern.
+    return word.isdigit() if word.isascii() else _NUMBER.fullmatch(word) is not None
+
+
 def is_trailer_heading(line: str) -> bool:
     """A heading that opens a list of other stories ("Check Also", "Related articles")."""
     if len(line) > _WIDGET_CHARS:
         return False
     k = key(line)
-    return k in TRAILER_HEADINGS or any(k.startswith(h + " ") and len(k) < 40 for h in ("more from", "more stories"))
+    return k in TRAILER_HEADINGS or (len(k) < 40 and k.startswith(("more from ", "more stories ")))
 
 
 def has_credit(line: str) -> bool:
     """A photo caption's credit ("Pic: Les Chatfield", "Photo: Reuters")."""
     return (
-        _CREDIT_LABEL.match(line) is not None
-        or _AGENCY_END.search(line.rstrip()[-_AGENCY_CHARS:]) is not None
-        or (("(" in line or ":" in line) and _CREDIT.search(line) is not None)  # each form has one of these
+        is_credit_label(line)
+        or _ends_with_agency(line)
+        or (("(" in line or ":" in line) and _names_credit(line) and _CREDIT.search(line) is not None)
     )
+
+
+def _names_credit(line: str) -> bool:
+    # Every form of _CREDIT has a bracket or a colon (tested first: single characters are found fastest)
+    # and one of these words ("Photo:", "Picture:", "(AP Photo/...", "(Images ...)", "Credit:", "Source:").
+    return "Photo" in line or "Pic" in line or "Image" in line or "Credit:" in line or "Source:" in line
+
+
+def _ends_with_agency(line: str) -> bool:
+    end = line.rstrip()
+    # The pattern ends at the end of the line, so the line must end with an agency's name.
+    return end.endswith(PICTURE_AGENCIES) and _AGENCY_END.search(end[-_AGENCY_CHARS:]) is not None
 
 
 def is_headline_like(line: str) -> bool:
@@ -187,11 +255,20 @@ def is_headline_like(line: str) -> bool:
     if not ends_sentence(line):
         return True
     stripped = line.rstrip()
-    return stripped.endswith("?") and len(words(line)) <= 12 and not regex.search(r"[\"“”]", line)
+    return (
+        stripped.endswith("?")
+        and word_count(line, 13) <= 12
+        and '"' not in line
+        and "“" not in line
+        and "”" not in line
+    )
 
 
 def has_quotation(line: str) -> bool:
     """A line that quotes someone at some length: speech is story, whatever its punctuation."""
+    # The quotation needs an opening mark and a closing one: most lines have neither.
+    if '"' not in line and not (("“" in line or "«" in line) and ("”" in line or "»" in line)):
+        return False
     return _QUOTATION.search(line) is not None
 
 
@@ -212,7 +289,11 @@ def is_timestamp(line: str) -> bool:
 
 def is_story_link(line: str) -> bool:
     """A labelled link to another story: "READ MORE: Headline", "Related: Headline"."""
-    return _STORY_LINK.match(line) is not None and len(words(line)) <= NOTICE_WORDS
+    return (
+        (":" in line or "|" in line)  # the label's separator
+        and _STORY_LINK.match(line) is not None
+        and word_count(line, NOTICE_WORDS + 1) <= NOTICE_WORDS
+    )
 
 
 def is_call_to_action(line: str) -> bool:
@@ -221,30 +302,52 @@ def is_call_to_action(line: str) -> bool:
     A sentence that opens the same way is story ("Sign up for the scheme opened on Monday, the council
     said."), unless it speaks to the reader ("our", "you").
     """
-    if _CALL_TO_ACTION.match(line) is None:
-        if _FOLLOW_ON.match(line) is not None:
-            return len(words(line)) <= _PHRASE_WORDS
-        return "inbox" in line and _CALL_TO_ACTION_PHRASE.search(line) is not None and len(words(line)) <= _PHRASE_WORDS
-    n = len(words(line))
+    may_open = _may_open(line, _CALL_TO_ACTION_STARTS)
+    if not may_open or _CALL_TO_ACTION.match(line) is None:
+        if may_open and _FOLLOW_ON.match(line) is not None:
+            return word_count(line, _PHRASE_WORDS + 1) <= _PHRASE_WORDS
+        return (
+            "inbox" in line
+            and _CALL_TO_ACTION_PHRASE.search(line) is not None
+            and word_count(line, _PHRASE_WORDS + 1) <= _PHRASE_WORDS
+        )
+    n = word_count(line, NOTICE_WORDS + 1)
     if n > NOTICE_WORDS:
         return False
     return n < 8 or not ends_sentence(line) or _TO_THE_READER.search(line) is not None
 
 
+def _may_open(line: str, starts: frozenset[str]) -> bool:
+    """Whether the line can open with one of a list of phrases (``starts``: their first three characters,
+    lower case), for patterns that ignore case and skip at most a little punctuation first.
+
+    A line that opens with an ASCII letter or digit skips nothing, and for ASCII text ignoring case is the
+    same as lower-casing: its first three characters tell at once.  Any other line is left to the pattern.
+    """
+    head = line[:3]
+    if len(head) == 3 and head.isascii() and head[0].isalnum():
+        return head.lower() in starts
+    return True
+
+
 def is_tail_notice(line: str) -> bool:
     """A note printed after the story: contributors' credits, how to reach the writer, a disclaimer."""
-    opening = _TAIL_OPENING.match(line)
+    opening = _TAIL_OPENING.match(line) if _may_open(line, _TAIL_NOTICE_STARTS) else None
     if opening is not None and _CREDITS.match(line) is not None and not _NAMES_ONLY.fullmatch(line, opening.end()):
         return False  # "Reporting by the BBC suggested the talks had stalled." is story
     return (
         opening is not None
         or ("@" in line and _CONTACT.search(line) is not None and _CONTACT_CUE.search(line) is not None)
         or _TAIL_PHRASE.search(line) is not None
-    ) and len(words(line)) <= NOTICE_WORDS
+    ) and word_count(line, NOTICE_WORDS + 1) <= NOTICE_WORDS
 
 
 def is_credit_label(line: str) -> bool:
     """A caption that opens with its label: "Image copyright Getty Images Image caption ...", "Credit...Name"."""
+    # The label's first letter, or white space before it, opens the line.
+    first = line[:1]
+    if first and first not in _CREDIT_LABEL_INITIALS and not first.isspace():
+        return False
     return _CREDIT_LABEL.match(line) is not None
 
 

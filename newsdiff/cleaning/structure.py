@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -9,9 +10,6 @@ import regex
 
 from ..models import Span
 from .vocab import ABBREVIATIONS
-
-# A line break ends a paragraph; blank lines are not paragraphs.
-_LINE = regex.compile(r"[^\n]+")
 
 # A candidate sentence end: terminal punctuation, then closing quotes or brackets, then white space.
 SENTENCE_END = regex.compile(
@@ -25,7 +23,12 @@ SENTENCE_END = regex.compile(
 )
 # What may open the next sentence: a capital, a digit or an opening mark.
 _NEXT_OPENS = regex.compile(r"\s{1,50}+[\p{Lu}\p{N}\"“‘'(\[«]")
+# A sentence end that the next sentence can follow: SENTENCE_END, then _NEXT_OPENS as a look-ahead.  Each
+# match of SENTENCE_END is decided where it starts (its quantifiers are possessive) and no other can start
+# inside it, so this finds exactly the ends that SENTENCE_END finds and _NEXT_OPENS accepts.
+_CUT = regex.compile(SENTENCE_END.pattern + r"(?=" + _NEXT_OPENS.pattern + r")", regex.VERBOSE)
 _WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.]{0,15}+)$")
+_ASCII_LETTERS = string.ascii_letters
 
 
 @lru_cache(maxsize=4)
@@ -39,14 +42,13 @@ def paragraphs(text: str) -> tuple[Span, ...]:
     are kept (a string's hash is computed once, so asking again costs a lookup).
     """
     out = []
-    for m in _LINE.finditer(text):
-        start, end = m.span()
-        line = m.group()
+    start = 0  # where the line starts in the text
+    for line in text.split("\n"):  # a line break ends a paragraph; blank lines are not paragraphs
         stripped = line.strip()
-        if not stripped:
-            continue
-        lead = len(line) - len(line.lstrip())
-        out.append(Span(start + lead, start + lead + len(stripped)))
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append(Span(start + lead, start + lead + len(stripped)))
+        start += len(line) + 1
     width = _wrap_width(text, out)
     if width:
         joined = [out[0]]
@@ -103,26 +105,30 @@ def sentences(text: str, start: int, end: int) -> Iterator[Span]:
     A full stop after a known abbreviation (Mr, Dr, Jan, U.S.) or a single capital (an initial) does not
     end a sentence; a closing quotation mark after the full stop belongs to the sentence it closes.
     """
+    for a, b in sentence_bounds(text, start, end):
+        yield Span(a, b)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """:func:`sentences` as ``(start, end)`` pairs, for callers that build their own spans."""
     pos = start
-    for m in SENTENCE_END.finditer(text, start, end):
+    for m in _CUT.finditer(text, start, end):
+        dot = m.start()
+        if text[dot] == "." and _is_abbreviation(text, max(start, dot - 20), dot):
+            continue
         cut = m.end()
-        nxt = _NEXT_OPENS.match(text, cut, end)
-        if nxt is None:
-            continue
-        if m.group().startswith(".") and _is_abbreviation(text, max(start, m.start() - 20), m.start()):
-            continue
-        if text[pos:cut].strip():
-            yield _trimmed(text, pos, cut)
+        # text[pos:cut] holds the terminal mark just found, so it is never blank.
+        yield _trimmed(text, pos, cut)
         pos = cut
-    if text[pos:end].strip():
-        yield _trimmed(text, pos, end)
+    last = _trimmed(text, pos, end)
+    if last[0] < last[1]:  # not blank
+        yield last
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, lo, dot)
-    if m is None:
+    word = _word_before(text, lo, dot)
+    if word is None:
         return False
-    word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "John F. Kennedy"
     if "." in word:
@@ -130,9 +136,29 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
+def _word_before(text: str, lo: int, dot: int) -> str | None:
+    """The word that ``_WORD_BEFORE`` finds in ``text[lo:dot]`` (a letter, then at most 15 letters or
+    full stops, up to the dot), or None.
+
+    Usually it is plain ASCII letters after a space or a quotation mark, and it is read here without the
+    pattern: the run of ASCII letters before the dot (at most 16 of them), when what stands before the run
+    is an ASCII character other than a full stop.  Otherwise the pattern decides: "U.S.", "Müller.", and a
+    line break just before the dot (where ``$`` also matches).
+    """
+    window = text[max(lo, dot - 16) : dot]
+    before = window.rstrip(_ASCII_LETTERS)  # the window up to the run of ASCII letters
+    if not before:
+        return window or None  # letters only: the word starts where the window does (or nothing is there)
+    c = before[-1]
+    if c.isascii() and c != "." and c != "\n":
+        return window[len(before) :] or None
+    m = _WORD_BEFORE.search(text, lo, dot)
+    return None if m is None else m.group(1)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end)
+    return start, end
