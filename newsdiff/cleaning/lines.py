@@ -176,10 +176,14 @@ def key(line: str) -> str:
 
 def ends_sentence(line: str) -> bool:
     """The line ends with terminal punctuation, possibly inside up to three closing quotes or brackets
-    ('... he said.', '... “for ever.”', '(... in 2019.)').  White space at the end does not count."""
+    ('... he said.', '... “for ever.”', '(... in 2019.)').  White space at the end does not count.
+
+    Read with string methods, this is what the pattern ``[.!?…][closing]{0,3}+\\s*+$`` found in the line's
+    last characters (the form ``[closing][.!?]\\s*+$`` tried with it is a case of this one).
+    """
     end = line.rstrip()
-    before = end.rstrip(_CLOSING)
-    return len(end) - len(before) <= 3 and before[-1:] != "" and before[-1] in _TERMINAL
+    before = end.rstrip(_CLOSING)  # the line up to its closing marks
+    return len(end) - len(before) <= 3 and before != "" and before[-1] in _TERMINAL
 
 
 def is_breadcrumb(line: str) -> bool:
