@@ -53,6 +53,7 @@ _RANGE_JOIN = regex.compile(r"\s*+(?:to|or|-|–)\s*+", regex.IGNORECASE)
 #: A capitalised word just before, which is not the first word of the sentence ("Ground Zero", not "In Two").
 _NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;]\s++)\p{Lu}[\p{L}.]*+\s++$")
 _NAME_COMMA = regex.compile(r"\p{Lu}[\p{L}’'.\-]*+,\s++$")
+_SPACE_CAPITAL = regex.compile(r"\s++\p{Lu}")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])the\s++$", regex.IGNORECASE)
 _OF_THE = regex.compile(r"\s++of(?:\s++(?:the|these|those|its|his|her|their|our|your|my))?(?=\s)", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}][\p{L}’'.\-]*+")
@@ -158,7 +159,7 @@ def _values(
     else:
         words = _CUE_WORDS.intersection(_LOWER_WORD.findall(lowered, lo, hi))
     digits = _DIGIT.search(text, lo, hi) is not None
-    for d in dates(text, lo, hi, published, words, digits):
+    for d in dates(text, lo, hi, published, words, digits, lowered):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
         taken.add(d.start, d.end)
     if not may_hold_number(words, digits):
@@ -268,7 +269,7 @@ def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
         low = words.lower()
         if words[:1].isupper() and _NAME_BEFORE.search(text, max(lo, start - 30), start):
             return False  # part of a name: "Ground Zero", "Apollo Eleven"
-        if m.group("ordinal") and words[:1].isupper() and regex.match(r"\s++\p{Lu}", text[end : end + 3]):
+        if m.group("ordinal") and words[:1].isupper() and _SPACE_CAPITAL.match(text[end : end + 3]):
             return False  # part of a name: "Second World War", "First Amendment"
         if m.group("words") and _THE_BEFORE.search(text, max(lo, start - 5), start):
             nxt = _UNIT_WORD.match(text, end, hi)

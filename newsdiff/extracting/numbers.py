@@ -235,11 +235,14 @@ def _article_before(text: str, lo: int, at: int) -> int:
     return i if i < end and text[i:end].lower() in _ARTICLES else -1
 
 
+_WORD_SPLIT = regex.compile(r"[\s\-]+")
+
+
 def words_value(text: str) -> float | None:
     """The value of a number written in words ("two hundred and fifty", "1.5 million" after parsing)."""
     total, current = 0.0, 0.0
     seen = False
-    for word in regex.split(r"[\s\-]+", text.lower()):
+    for word in _WORD_SPLIT.split(text.lower()):
         if word == "and" or not word:
             continue
         if word in UNITS:

@@ -163,9 +163,12 @@ def dates(
     published: str | None,
     words: frozenset[str] | set[str] | None = None,
     digits: bool | None = None,
+    lowered: str | None = None,
 ) -> Iterator[DateMention]:
     """Every date expression in ``text[lo:hi]``, non-overlapping, in order.  ``words`` (from :func:`words_of`)
-    and ``digits`` (whether the text holds a digit) save working them out again when the caller has them."""
+    and ``digits`` (whether the text holds a digit) save working them out again when the caller has them;
+    ``lowered``, ``text`` in lower case with the same offsets, lets relative dates be looked for only from
+    the first word that can end one."""
     if words is None:
         words = words_of(text, lo, hi)
     if digits is None:
@@ -243,7 +246,7 @@ def dates(
         else:
             found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, to_come):04d}-{month:02d}", True))
         taken.add(start, m.end())
-    for m in _RELATIVE.finditer(text, lo, hi) if relative else ():
+    for m in _RELATIVE.finditer(text, _relative_from(text, lo, hi, lowered, words), hi) if relative else ():
         if not free(*m.span()):
             continue
         if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
@@ -255,6 +258,21 @@ def dates(
         taken.add(*m.span())
     found.sort(key=lambda d: d.start)
     return iter(found)
+
+
+def _relative_from(text: str, lo: int, hi: int, lowered: str | None, words: frozenset[str] | set[str]) -> int:
+    """Where in ``text[lo:hi]`` a relative date can start.  Each ends in one of ``_RELATIVE_WORDS`` ("year",
+    "friday", "night") with at most two words before it ("earlier this year"), so nothing can start more
+    than two words before the first place one of those words is written."""
+    if lowered is None:
+        return lo
+    first = min((at for w in _RELATIVE_WORDS.intersection(words) if (at := lowered.find(w, lo, hi)) >= 0), default=lo)
+    for _ in range(2):  # back over two words, and the white space before each
+        while first > lo and text[first - 1].isspace():
+            first -= 1
+        while first > lo and text[first - 1].isalpha():
+            first -= 1
+    return first
 
 
 def _month_year(month: int, mod: str, pub: dt.date, to_come: Callable[[], bool]) -> int:

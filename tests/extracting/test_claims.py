@@ -6,11 +6,13 @@ import math
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.extracting.claims import values_in
+from newsdiff.extracting import people as people_module
+from newsdiff.extracting.claims import _CUE_WORDS as CUE_WORDS_ALL, values_in
+from newsdiff.extracting.when import dates
 from newsdiff.extracting.numbers import CUE_WORDS, NUMBER, numbers_among, numbers_in, value_of, words_value
 from newsdiff.testing import article_texts
 
@@ -447,3 +449,24 @@ def test_a_full_name_in_a_list_is_not_swapped_for_a_namesake():
     claims = newsdiff.extract(article, pm=PM).claims
     pair = next(v for c in claims for v in c.values if v.kind == "list")
     assert pair.members == ("Ito", "Jane Maddox")
+
+
+_DATEISH = st.lists(
+    st.sampled_from(
+        ["last ", "next ", "this ", "coming ", "earlier ", "later ", "on ", "year", "week", "Friday", "FRIDAY", "night",
+         "morning", "today", "'s", " ", "\n", "x", "5", "é", ",", "midweek ", "yesterday", "this coming "]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@given(_DATEISH, st.integers(0, 6), st.sampled_from([None, "2017-12-22"]))
+@example("It rose earlier this year and again this coming Friday.", 0, "2017-12-22")
+@example("Talks were held on Monday; last night they stopped.", 3, None)
+def test_dates_found_from_the_first_relative_word_are_those_found_from_the_start(text, lo, published):
+    """Relative dates are looked for only from two words before the first word that can end one; that must
+    find what a scan from the start finds."""
+    lo = min(lo, len(text))
+    lowered = people_module.lower_same_length(text)
+    words = CUE_WORDS_ALL.intersection(regex.findall(r"[a-z]+", lowered[lo:]))
+    assert list(dates(text, lo, len(text), published, words, None, lowered)) == list(dates(text, lo, len(text), published))
