@@ -39,7 +39,6 @@ _OPENING_CHARS = frozenset("“‘\"'«([—–-")
 #: What, before white space, makes the next word open a sentence or a quotation.
 _OPENERS_BEFORE = frozenset("“‘\":.!?")
 _ACRONYM = regex.compile(r"^(?:\p{Lu}[\p{Lu}\p{N}&]{1,7}+|\p{Lu}\.(?:\p{Lu}\.)++)$")
-_TOKEN = regex.compile(r"\S++")
 _HONORIFIC = "|".join(sorted(HONORIFICS, key=len, reverse=True))
 #: What joins two members of a list: a comma, "and", "or" or "&", then perhaps "the" or an honorific ("Mr. Obama
 #: and Mr. Xi", "Poland, Hungary and the Czech Republic"); a short parenthesis may follow a member ("Cory Booker
@@ -161,10 +160,16 @@ def _tokens(run: str) -> list[tuple[int, int, str]]:
     toks = []
     if " " not in run and "\t" not in run:  # one word, the most common run
         spans = [(0, run)] if run else []
-    else:
-        spans = [(t.start(), t.group()) for t in _TOKEN.finditer(run)]
+    else:  # words apart by spaces and tabs only (NAME_RUN joins them so)
+        spans = []
+        at = 0
+        for tok in run.split():
+            at = run.find(tok, at)
+            spans.append((at, tok))
+            at += len(tok)
     for start, tok in spans:
-        word = tok if _ACRONYM.match(tok) else tok.rstrip(".,;:")
+        # An acronym keeps its full stops ("U.S."); other words lose trailing punctuation.
+        word = tok if tok[-1] not in ".,;:" or _ACRONYM.match(tok) else tok.rstrip(".,;:")
         if "-" in word and not all(part[:1].isupper() for part in word.split("-") if part):
             break  # "Russian-linked": an adjective, and the run of names stops there
         toks.append((start, start + len(word), word))
