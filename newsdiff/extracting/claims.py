@@ -365,13 +365,18 @@ class _Spoken:
 def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People, words: set[str] | None = None) -> str | None:
     """Who asserts the sentence: a quotation's speaker, or the subject of a reporting verb among its first
     words ("Mr Lavrov said London made …").  ``words``, when given, are the sentence's words in
-    ``_CUE_WORDS``: without a reporting verb among them there is no reporting clause to look for."""
+    ``_CUE_WORDS``: without a reporting verb among them, written near the start, there is no reporting
+    clause to look for."""
     speaker = spoken.speaker_in(lo, hi)
     if speaker is not None:
         return speaker
-    if words is not None and words.isdisjoint(CUE_VERBS):
-        return None
-    words = _WORD.findall(text, lo, min(hi, lo + 120))[:7]
+    window = min(hi, lo + 120)  # the first seven words are looked at, and they lie in this much
+    if words is not None:
+        verbs = CUE_VERBS.intersection(words)
+        lowered = people.lowered
+        if not any(lowered.find(verb, lo, window) >= 0 for verb in verbs):
+            return None  # no reporting verb, or none near the start
+    words = _WORD.findall(text, lo, window)[:7]
     for n, word in enumerate(words):
         low = word.lower()
         if low not in CUE_VERBS or low.endswith("ing") or n == 0:
