@@ -8,6 +8,7 @@ that happens to begin "Posted on Twitter by ..." is never taken for one.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import NamedTuple
 
 import regex
@@ -120,15 +121,23 @@ def parse_date(text: str) -> str | None:
     return _iso(m) if m else None
 
 
+def _month(name: str) -> int | None:
+    """The month a matched name stands for.  The pattern ignores case with full case folding, so a name may
+    be written with a ligature ("Auguﬆ"): compatibility-normalised and case-folded, it is a plain name."""
+    return MONTHS.get(name.lower()) or MONTHS.get(unicodedata.normalize("NFKC", name).casefold())
+
+
 def _iso(m: regex.Match) -> str | None:
     g = m.groupdict()
     if g.get("iy"):
         year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
     elif g.get("mon"):
-        year, month, day = int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"])
+        year, month, day = int(g["year"]), _month(g["mon"]), int(g["day"])
     elif g.get("mon2"):
-        year, month, day = int(g["year2"]), MONTHS[g["mon2"].lower()], int(g["day2"])
+        year, month, day = int(g["year2"]), _month(g["mon2"]), int(g["day2"])
     else:
+        return None
+    if month is None:
         return None
     try:
         return dt.date(year, month, day).isoformat()

@@ -23,6 +23,7 @@ from newsdiff_wordpress.postmeta import PostMeta, parse
         ("Posted by Maria Jones", None, "Maria Jones"),
         ("March 4, 2021 by harbourdesk", "2021-03-04", "harbourdesk"),
         ("Posted on February 30, 2021 by harbourdesk", None, "harbourdesk"),  # no such day: left empty
+        ("Posted on Auguﬆ 4, 2021 by harbourdesk", "2021-08-04", "harbourdesk"),  # a ligature in the month
     ],
 )
 def test_post_meta_shapes(line, published, byline):
