@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -33,6 +34,8 @@ from .models import (
 from .comparing.stories import group_stories
 from .errors import NewsdiffError
 from .plugins import PluginManager, call_each, call_first, default_manager
+
+T = TypeVar("T")
 
 
 def extract(article: Article, *, pm: PluginManager | None = None, errors: list[Problem] | None = None) -> Extraction:
@@ -90,7 +93,7 @@ def _collect_quotes(document: Document, pm: PluginManager, errors: list[Problem]
                 continue  # an earlier plugin already reported this quotation
             accepted.insert(k, quote)
             starts.insert(k, quote.start)
-    return tuple(attrs.evolve(q, id=f"{document.id}#q{n}") for n, q in enumerate(accepted, 1))
+    return tuple(_with_id(q, f"{document.id}#q{n}") for n, q in enumerate(accepted, 1))
 
 
 def _collect_claims(
@@ -110,17 +113,20 @@ def _collect_claims(
     return tuple(_with_id(c, f"{document.id}#c{n}") for n, c in enumerate(ordered, 1))
 
 
-_CLAIM_FIELDS = tuple(f.name for f in attrs.fields(Claim) if f.name != "id")
+#: The fields other than ``id`` of the classes :func:`_with_id` copies itself.
+_FIELDS_BUT_ID = {cls: tuple(f.name for f in attrs.fields(cls) if f.name != "id") for cls in (Quote, Claim)}
 
 
-def _with_id(claim: Claim, id: str) -> Claim:
-    """``attrs.evolve(claim, id=id)``.  For the plain class, a copy made field by field: the claim was
-    checked when it was made, and its copy needs no second check."""
-    if type(claim) is not Claim:
-        return attrs.evolve(claim, id=id)
-    copy = object.__new__(Claim)
-    for name in _CLAIM_FIELDS:
-        object.__setattr__(copy, name, getattr(claim, name))
+def _with_id(item: T, id: str) -> T:
+    """``attrs.evolve(item, id=id)``.  For the plain Quote and Claim classes, a copy made field by field:
+    the item was checked when it was made, and its copy needs no second check (thousands are numbered per
+    article)."""
+    names = _FIELDS_BUT_ID.get(type(item))
+    if names is None:
+        return attrs.evolve(item, id=id)
+    copy = object.__new__(type(item))
+    for name in names:
+        object.__setattr__(copy, name, getattr(item, name))
     object.__setattr__(copy, "id", id)
     return copy
 
