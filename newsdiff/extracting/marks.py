@@ -10,6 +10,7 @@ next paragraph only when the caller says the quotation continues there).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -91,8 +92,24 @@ def classify(text: str, i: int, lo: int, hi: int) -> tuple[str, str] | None:
 
 
 _MARKS = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'")
-#: Any quotation mark or apostrophe: the only characters the pairing pass looks at.
-_MARK = regex.compile("[" + regex.escape("".join(sorted(_MARKS))) + "]")
+#: The mark characters in a fixed order, for :func:`_mark_positions`.
+_MARK_CHARS = "".join(sorted(_MARKS))
+
+
+def _mark_positions(text: str, lo: int, hi: int) -> list[int]:
+    """The position of every quotation mark or apostrophe in ``text[lo:hi]``, in order.
+
+    One ``str.find`` loop per mark character: most of a text holds none of them, and ``find`` skips over
+    it far faster than a pattern that tests the text character by character.
+    """
+    found: list[int] = []
+    for ch in _MARK_CHARS:
+        i = text.find(ch, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1, hi)
+    found.sort()
+    return found
 
 
 def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
@@ -101,10 +118,15 @@ def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
     With ``runs_on``, a double quotation left open at the end continues into the next paragraph and is
     returned with ``runs_on=True`` and ``close=hi``.
     """
+    return _pair_marks(text, _mark_positions(text, lo, hi), lo, hi, runs_on)
+
+
+def _pair_marks(text: str, positions: list[int], lo: int, hi: int, runs_on: bool) -> list[Pair]:
+    """:func:`pairs`, given the positions of the marks in ``text[lo:hi]`` (the only characters it reads
+    besides their neighbours)."""
     stack: list[tuple[int, str, bool]] = []  # (position, family, opened by a straight mark)
     found: list[Pair] = []
-    for found_mark in _MARK.finditer(text, lo, hi):
-        i = found_mark.start()
+    for i in positions:
         kind = classify(text, i, lo, hi)
         if kind is None:
             continue
@@ -114,12 +136,17 @@ def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
         if role == "open":
             stack.append((i, family, text[i] in "\"'"))
             continue
-        for depth in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_DEPTH), -1):
+        if stack and stack[-1][1] == family:
+            # The usual case, the mark opened last: the same as the first step of the search below.
+            found.append(Pair(stack.pop()[0], i, family))
+            continue
+        for depth in range(len(stack) - 2, max(-1, len(stack) - 1 - MAX_DEPTH), -1):
             if stack[depth][1] == family:
                 found.append(Pair(stack[depth][0], i, family))
                 del stack[depth:]
                 break
-    first_double = next((pos for pos, family, _ in stack if family == DOUBLE), None)
+    # Only a mark left open can start a quotation that runs to the paragraph's end.
+    first_double = next((pos for pos, family, _ in stack if family == DOUBLE), None) if stack else None
     if first_double is not None and text[first_double + 1 : hi].strip():
         if runs_on:
             found.append(Pair(first_double, hi, DOUBLE, runs_on=True))
@@ -131,6 +158,8 @@ def pairs(text: str, lo: int, hi: int, *, runs_on: bool = False) -> list[Pair]:
 
 
 def _outermost(found: list[Pair]) -> list[Pair]:
+    if len(found) < 2:
+        return found  # nothing to sort or to nest
     found.sort(key=lambda p: (p.open, -p.close))
     out: list[Pair] = []
     reach = -1
@@ -180,6 +209,14 @@ TRANSCRIPT_HEAD = regex.compile(
 )
 
 
+def transcript_head(text: str, pair: Pair) -> regex.Match[str] | None:
+    """The :data:`TRANSCRIPT_HEAD` that opens the quotation ``pair``, read in its first 60 characters."""
+    reach = min(pair.end, pair.start + 60)
+    if text.find(":", pair.start, reach) < 0:
+        return None  # every head ends in a colon: without one, the pattern need not be tried
+    return TRANSCRIPT_HEAD.match(text, pair.start, reach)
+
+
 def _excerpts(text: str, paragraphs: list[Paragraph], all_pairs: list[list[Pair]]) -> list[list[Pair]]:
     """The quotations of each paragraph, with excerpts taken apart.
 
@@ -198,7 +235,7 @@ def _excerpts(text: str, paragraphs: list[Paragraph], all_pairs: list[list[Pair]
             or (excerpt and outer.open == para.start and not text[outer.close + 1 : para.end].strip())
         )
         if not whole or text[outer.open] != '"' or (
-            TRANSCRIPT_HEAD.match(text, outer.start, min(outer.end, outer.start + 60))
+            transcript_head(text, outer)
         ):
             excerpt = False
             out.append(found)
@@ -216,7 +253,17 @@ def _document_pairs(document: Document) -> list[tuple[int, list[Pair]]]:
     text = document.text
     numbers = [n for n, p in enumerate(document.paragraphs) if p.kind in QUOTED_KINDS]
     paragraphs = [document.paragraphs[n] for n in numbers]
-    found = [pairs(text, p.start, p.end, runs_on=p.quote_continues) for p in paragraphs]
+    # The marks of the whole text are found at once; each paragraph pairs those between its bounds, and
+    # one without any (most of them) has no quotations.
+    positions = _mark_positions(text, 0, len(text))
+    found = []
+    for p in paragraphs:
+        a = bisect_left(positions, p.start)
+        if a == len(positions) or positions[a] >= p.end:
+            found.append([])
+            continue
+        b = bisect_left(positions, p.end, a)
+        found.append(_pair_marks(text, positions[a:b], p.start, p.end, p.quote_continues))
     return list(zip(numbers, _excerpts(text, paragraphs, found)))
 
 

@@ -20,8 +20,6 @@ each quotation looks at a bounded number of tokens.
 
 from __future__ import annotations
 
-import itertools
-
 import re
 
 import attrs
@@ -69,9 +67,10 @@ _TOKEN = re.compile(
 )
 #: Words in a quotation; a number with digit-group commas or a decimal point ("12,500", "2.5") is one.
 _WORDS = regex.compile(r"[\p{L}\p{N}]++(?:(?:[’'\-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]++)*+")
+#: :data:`_WORDS` for a quotation in ASCII, where ``\p{L}`` and ``\p{N}`` are exactly ``[A-Za-z]`` and
+#: ``[0-9]`` (and ``’`` cannot occur): the same words, found by the standard ``re`` module in half the time.
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]++(?:(?:['\-]|(?<=[0-9])[.,](?=[0-9]))[A-Za-z0-9]++)*+")
 _POSSESSIVE = regex.compile(r"[’']s$")
-#: A transcript line inside the marks: ``“WALLACE: …`` or ``“Mr Pence: …``.
-_TRANSCRIPT_HEAD = marks.TRANSCRIPT_HEAD
 
 _ENDERS = frozenset(".!?…")
 _QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›")
@@ -88,6 +87,10 @@ _CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
+#: Capitalised words that do not open a name set off by a comma after a quotation.
+_NOT_NAME_OPENERS = PRONOUNS | LEADING_FILLERS
+#: Capitalised words passed over at the start of a speaker phrase.
+_PHRASE_LEADERS = LEADING_FILLERS | PREPOSITIONS
 
 KINDS = marks.QUOTED_KINDS
 #: A fragment this short with no speaker is taken for a term or scare quote, not speech.
@@ -100,9 +103,8 @@ CLAUSE_WORDS = 15
 OPENER_TOKENS = 24
 #: A paragraph that is only a quotation of at most this many words, mostly capitalised, is a subheading.
 SUBHEADING_WORDS = 8
-#: How many of a quotation's words :func:`_make_quote` reads: one more than any count its tests compare
-#: with, so a longer quotation reads as long to each of them.
-_WORDS_READ = max(SCARE_WORDS, CLAUSE_WORDS, SUBHEADING_WORDS, 6) + 1
+#: A run of at most this many capitalised words, with no sentence punctuation, reads as a title or a name.
+TITLE_WORDS = 6
 #: How many tokens after a quotation may hold its attribution.
 AFTER_REACH = 16
 #: How many tokens before a quotation (back to its sentence start) are searched for a cue.
@@ -289,7 +291,7 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
         ):
             break
         i -= 1
-    while start < end and toks[start][2].lower() in LEADING_FILLERS | PREPOSITIONS and _is_cap(toks[start][2]):
+    while start < end and toks[start][2].lower() in _PHRASE_LEADERS and _is_cap(toks[start][2]):
         start += 1
     while start < end and (toks[start][2].lower() in PREPOSITIONS or not _is_word(toks[start][2])):
         start += 1
@@ -484,9 +486,13 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         return None
     stop = j
     limit = min(n, j + AFTER_REACH)
-    while stop < limit and toks[stop][2] != QTOK and toks[stop][2] != ";" and not _ends_sentence(toks, stop):
+    while stop < limit:
+        t = toks[stop][2]
+        # (Only terminal punctuation can end a sentence: the cheap test first.)
+        if t == QTOK or t == ";" or (t in _ENDERS and _ends_sentence(toks, stop)):
+            break
         stop += 1
-    if j + 1 < n and _is_cap(toks[j][2]) and toks[j][2].lower() not in PRONOUNS | LEADING_FILLERS:
+    if j + 1 < n and _is_cap(toks[j][2]) and toks[j][2].lower() not in _NOT_NAME_OPENERS:
         # "“…,” Scott Pruitt, the attorney general of Oklahoma, …": a name set off by a comma.
         e = j
         while e < stop and e - j < 5 and (_is_cap(toks[e][2]) or (toks[e][2] == "." and _dot_ok(toks, e))):
@@ -521,7 +527,7 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
     b = k
     while b > 0 and k - b < BEFORE_REACH:
         prev = toks[b - 1][2]
-        if prev == QTOK or _ends_sentence(toks, b - 1):
+        if prev == QTOK or (prev in _ENDERS and _ends_sentence(toks, b - 1)):
             break
         b -= 1
     e = k
@@ -660,13 +666,11 @@ def extract_quotes(document: Document) -> list[Quote]:
             group = None
             opens = k == 0
             if attr is None or (attr.speaker is None and attr.speaker_span is None):
-                same_sentence = (
-                    last is not None
-                    and not _ends_inside(text, pairs[n - 1], toks, where[n - 1])
-                    and not any(_ends_sentence(toks, i) for i in range(where[n - 1] + 1, k))
-                )
                 if last is not None and last[0] is not None and speaker is None:
                     speaker, mention = last[0], last[1]
+                    same_sentence = not _ends_inside(text, pairs[n - 1], toks, where[n - 1]) and not any(
+                        toks[i][2] in _ENDERS and _ends_sentence(toks, i) for i in range(where[n - 1] + 1, k)
+                    )
                     if same_sentence:
                         group = last[2]
                 elif last is None and opens and speaker is None:
@@ -731,7 +735,7 @@ def _reporting_subject(text: str, para: Paragraph, people: People, speakers: set
     ("Nakashima said the mayor had never explained …" is Nakashima's report, not the mayor's)."""
     toks, _ = _tokenise(text, para.start, para.end, [])
     lo = len(toks) - 1
-    while lo > 0 and not _ends_sentence(toks, lo - 1):
+    while lo > 0 and not (toks[lo - 1][2] in _ENDERS and _ends_sentence(toks, lo - 1)):
         lo -= 1
     for c in range(lo, len(toks)):
         if toks[c][2].lower() not in _CUE_STARTS or not _cue_at(toks, c, lo):
@@ -770,7 +774,7 @@ def _ends_inside(text: str, pair: marks.Pair, toks: list[tuple[int, int, str]], 
 
 
 def _attribute(text: str, toks: list[tuple[int, int, str]], k: int, pair: marks.Pair) -> Attribution | None:
-    head = _TRANSCRIPT_HEAD.match(text, pair.start, min(pair.end, pair.start + 60))
+    head = marks.transcript_head(text, pair)
     if head and _transcript_name(head.group(1)):
         return Attribution(None, None, head.span(1))
     after = _after(toks, k)
@@ -870,15 +874,14 @@ def _make_quote(
     when the quotation is not speech; the :class:`Quote` is built once its final group is known."""
     start, end = pair.start, pair.end
     if attr is not None and attr.speaker_span is not None:
-        start = _TRANSCRIPT_HEAD.match(text, pair.start, min(pair.end, pair.start + 60)).end()
+        start = marks.transcript_head(text, pair).end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     inner = text[start:end]
-    # Only the first words are read: every test below asks whether there are more than a few.
-    words = [m.group() for m in itertools.islice(_WORDS.finditer(inner), _WORDS_READ)]
-    if not words:
+    words = _Words(inner)
+    if not words.first(1):
         return None
     if pair.open > para.start and text[pair.open - 1] == "=":
         return None  # a markup attribute (tweet-id="…"), not speech
@@ -889,7 +892,7 @@ def _make_quote(
         closing = not text[pair.end + 1 : para.end].strip(" .\n")
         # A title closing the headline may carry the headline's full stop inside its marks ("‘Nights.’").
         shape = inner.rstrip(".") if closing else inner
-        if _is_title_like(words, shape) and k > 0 and _is_word(toks[k - 1][2]) and (speaker is None or closing):
+        if k > 0 and _is_word(toks[k - 1][2]) and (speaker is None or closing) and _is_title_like(words, shape):
             return None
     else:
         kind = _kind(toks, k, words, inner)
@@ -898,49 +901,73 @@ def _make_quote(
             return None
         if not attributed and k + 1 < len(toks) and toks[k + 1][2] in COPULAS:
             return None  # “…” is worth reading: a title talked about
-        if _is_title_like(words, inner.rstrip(",;:")) and (not attributed or kind == "fragment"):
+        if (not attributed or kind == "fragment") and _is_title_like(words, inner.rstrip(",;:")):
             return None  # a name or a title ("“Fox News Sunday,”"), even in an attributed sentence
     return (start, end, inner, kind, speaker, speaker_mention, cue, group)
 
 
-def _is_subheading(text: str, para: Paragraph, pair: marks.Pair, words: list[str], inner: str) -> bool:
+class _Words:
+    """The words of a quotation, read from its start only as far as a test asks: the tests only want to
+    know whether there are more than a few, and most quotations are settled before any count is needed."""
+
+    def __init__(self, inner: str) -> None:
+        self._unread = (_ASCII_WORDS if inner.isascii() else _WORDS).finditer(inner)
+        self._read: list[str] = []
+
+    def first(self, n: int) -> list[str]:
+        """The first ``n`` words, or all of them when there are fewer."""
+        if len(self._read) < n:
+            for m in self._unread:
+                self._read.append(m.group())
+                if len(self._read) == n:
+                    break
+        return self._read[:n]
+
+
+def _is_subheading(text: str, para: Paragraph, pair: marks.Pair, words: _Words, inner: str) -> bool:
     """A paragraph that is nothing but a short quotation in title case (“'All Bets Are Off.'”): a
     section heading quoting the story, not a quote of its own."""
-    if len(words) > SUBHEADING_WORDS or text[para.start : pair.open].strip() or text[pair.end + 1 : para.end].strip(" .\n"):
+    if text[para.start : pair.open].strip() or text[pair.end + 1 : para.end].strip(" .\n"):
         return False
-    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    return capitals * 2 > len(words) and words[-1][0].isupper()
+    first = words.first(SUBHEADING_WORDS + 1)
+    if len(first) > SUBHEADING_WORDS:
+        return False
+    capitals = sum(1 for w in first if w[0].isupper() or w[0].isdigit())
+    return capitals * 2 > len(first) and first[-1][0].isupper()
 
 
-def _kind(toks: list[tuple[int, int, str]], k: int, words: list[str], inner: str) -> str:
+def _kind(toks: list[tuple[int, int, str]], k: int, words: _Words, inner: str) -> str:
     prev = toks[k - 1][2] if k > 0 else ""
     # Set off from the writer's words: at the start of a sentence, or after a colon, comma or dash.
     if not prev or prev in _ENDERS or prev == QTOK or prev in DASHES or prev == ":" or prev == "(":
         return "quote"
-    if prev == "," and len(words) >= 5:
+    if prev == "," and len(words.first(5)) >= 5:
         return "quote"
-    if inner.rstrip()[-1:] in ".!?" and len(words) >= CLAUSE_WORDS:
+    if inner.rstrip()[-1:] in ".!?" and len(words.first(CLAUSE_WORDS)) >= CLAUSE_WORDS:
         return "quote"
     return "fragment"
 
 
 def _is_speech(
-    toks: list[tuple[int, int, str]], k: int, words: list[str], speaker: str | None, cue: Mention | None
+    toks: list[tuple[int, int, str]], k: int, words: _Words, speaker: str | None, cue: Mention | None
 ) -> bool:
     """False for quoted terms: titles, names and scare quotes."""
-    lead = [toks[i][2].lower() for i in range(max(0, k - 3), k)]
-    if any(w in NAMING_WORDS for w in lead):
-        return False
-    if speaker is None and cue is None and len(words) <= SCARE_WORDS:
+    for i in range(max(0, k - 3), k):
+        if toks[i][2].lower() in NAMING_WORDS:
+            return False
+    if speaker is None and cue is None and len(words.first(SCARE_WORDS + 1)) <= SCARE_WORDS:
         return False
     return True
 
 
-def _is_title_like(words: list[str], inner: str) -> bool:
+def _is_title_like(words: _Words, inner: str) -> bool:
     """A short run of capitalised words with no sentence punctuation: a title or a name."""
-    if len(words) > 6 or inner.rstrip()[-1:] in ".!?,":
+    if inner.rstrip()[-1:] in ".!?,":
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w in ("a", "an", "and", "at", "in", "of", "on", "the", "to") for w in words)
+    first = words.first(TITLE_WORDS + 1)
+    if len(first) > TITLE_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in ("a", "an", "and", "at", "in", "of", "on", "the", "to") for w in first)
 
 
 def _ungroup_singletons(found: list[tuple]) -> list[Quote]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import regex
+
+import newsdiff
+from newsdiff.cleaning import read_article
 from newsdiff.extracting import marks
+from newsdiff.plugins import get_plugin_manager
 
 
 def quoted(text: str, runs_on: bool = False) -> list[str]:
@@ -51,3 +56,29 @@ def test_hostile_run_of_marks_is_linear_and_bounded():
     text = "“" * 50_000 + "”" * 50_000
     found = marks.pairs(text, 0, len(text))
     assert all(0 <= p.open < p.close <= len(text) for p in found)
+
+
+def test_mark_positions_are_what_a_character_class_finds():
+    # The marks are found with str.find, one character at a time; a pattern must find the same ones.
+    pattern = regex.compile("[" + regex.escape(marks._MARK_CHARS) + "]")
+    text = "He’s “sure” ‘Boris’ said \"no\" and 'yes', «oui» ‹non› „ja“ ‚nee‘ in the ’90s."
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert marks._mark_positions(text, lo, hi) == [m.start() for m in pattern.finditer(text, lo, hi)]
+
+
+def test_document_pairs_are_the_pairs_of_each_paragraph():
+    # document_pairs finds the marks of the whole text at once and hands each paragraph its share.
+    text = (
+        "Harbour plan “splits” council\n\n"
+        "“We won,” he said. The 12” screen broke.\n\n"
+        "No marks in this paragraph at all.\n\n"
+        "‘Fine,’ she said, and he’s sure it’s “the old one by the quay.\n\n"
+        "“A speech that runs on"
+    )
+    document = read_article(newsdiff.Article.from_text(text), get_plugin_manager(third_party=False), [])
+    found = marks.document_pairs(document)
+    assert len(found) == len(document.paragraphs) and any(pairs for _, pairs in found)
+    for n, pairs in found:
+        p = document.paragraphs[n]
+        assert pairs == marks.pairs(document.text, p.start, p.end, runs_on=p.quote_continues)

@@ -589,3 +589,13 @@ def test_a_subject_with_an_adjective_and_of_is_the_group():
     body = INTRO + "Small crowds of fishermen walked along the quay on Sunday while chanting, “Open the harbour.”"
     (q,) = quotes(body)
     assert q.speaker is not None and "crowds" in q.speaker
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from("aZ09'.,- "), st.characters(max_codepoint=127))))
+def test_ascii_words_are_the_words_of_the_unicode_pattern(text):
+    # A quotation in ASCII has its words read by the standard re module: they must be the same words.
+    from newsdiff.extracting.quotes import _ASCII_WORDS, _WORDS
+
+    assert _ASCII_WORDS.findall(text) == _WORDS.findall(text)
+    sample = "12,500 people, 2.5% of them, don't vote in the U.S. (D-Wis.) 3.x 1,a a,1 -- it's 'fine'"
+    assert _ASCII_WORDS.findall(sample) == _WORDS.findall(sample)
