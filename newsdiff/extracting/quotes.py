@@ -21,6 +21,7 @@ each quotation looks at a bounded number of tokens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 import regex
@@ -881,7 +882,7 @@ def _make_quote(
         end -= 1
     inner = text[start:end]
     words = _Words(inner)
-    if not words.first(1):
+    if not words.any():
         return None
     if pair.open > para.start and text[pair.open - 1] == "=":
         return None  # a markup attribute (tweet-id="…"), not speech
@@ -911,17 +912,26 @@ class _Words:
     know whether there are more than a few, and most quotations are settled before any count is needed."""
 
     def __init__(self, inner: str) -> None:
-        self._unread = (_ASCII_WORDS if inner.isascii() else _WORDS).finditer(inner)
+        self._inner = inner
+        self._pattern = _ASCII_WORDS if inner.isascii() else _WORDS
+        self._unread: Iterator[re.Match[str] | regex.Match[str]] | None = None  # started by the first count
         self._read: list[str] = []
+
+    def any(self) -> bool:
+        """True when the quotation holds a word at all."""
+        return self._pattern.search(self._inner) is not None
 
     def first(self, n: int) -> list[str]:
         """The first ``n`` words, or all of them when there are fewer."""
-        if len(self._read) < n:
+        read = self._read
+        if len(read) < n:
+            if self._unread is None:
+                self._unread = self._pattern.finditer(self._inner)
             for m in self._unread:
-                self._read.append(m.group())
-                if len(self._read) == n:
+                read.append(m.group())
+                if len(read) == n:
                     break
-        return self._read[:n]
+        return read[:n]
 
 
 def _is_subheading(text: str, para: Paragraph, pair: marks.Pair, words: _Words, inner: str) -> bool:
