@@ -26,6 +26,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -112,7 +113,12 @@ def predictions(results, *, merge_groups: bool) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", nargs="?", type=Path, default=_default_gold(), help="GOLD.jsonl (default: %(default)s)")
-    ap.add_argument("--out", type=Path, default=Path("quotes-pred.jsonl"), help="predictions (default: %(default)s)")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "newsdiff-quotes-pred.jsonl",  # not the working directory
+        help="predictions, read back by the scorer (default: %(default)s)",
+    )
     ap.add_argument("--runs", type=int, default=5, help="timed passes; the best is reported (default: %(default)s)")
     ap.add_argument(
         "--split-groups",
