@@ -45,12 +45,24 @@ from .vocab import (
 )
 
 #: A capitalised word; a full stop joins it only as an abbreviation or initial of up to three letters
-#: ("Mr.", "Sen.", "F."), so that "… Miss Universe. She says" does not run into one name.
-_CAP = r"\p{Lu}[\p{L}\p{M}’'\-]{0,30}+(?:(?<![\p{L}\p{M}’'\-]{4})\.)?"
-_PARTICLE = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
+#: ("Mr.", "Sen.", "F."), so that "… Miss Universe. She says" does not run into one name.  The stop is
+#: matched before the look-behind that checks the letters before it (the same test, the stop being part
+#: of what it looks back over), so that the look-behind runs only where a stop follows the word.
+_CAP = r"\p{Lu}[\p{L}\p{M}’'\-]{0,30}+(?:\.(?<![\p{L}\p{M}’'\-]{4}\.))?"
+#: The name particles (al bin da de del der di du el la le van von), grouped by their first letters so that
+#: the pattern tries few of them (a particle must be followed by a blank, so at most one of them can match).
+_PARTICLE = r"(?:al|bin|d(?:a|el|er|e|i|u)|el|l[ae]|v[ao]n)"
 #: A run of capitalised words, allowing name particles ("Ursula von der Leyen").
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")
 _POSSESSIVE = regex.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
+
+
+def _possessive(word: str) -> bool:
+    """``_POSSESSIVE.search(word)`` for a word or a run of words on one line (no line break in it, so
+    ``$`` can only match at its end): a plain ``str.endswith``."""
+    return word.endswith(_POSSESSIVE_ENDS)
+
 #: Where a speaker phrase turns from the person to where they are from ("Mr Morgan of the Sierra Club").
 _PREPOSITION_CUT = regex.compile(r"\s(?:of|at|from|in|for|with|on)\s")
 _PARTICLES = frozenset("al bin da de del der di du el la le van von".split())
@@ -59,6 +71,39 @@ _LOWER_WORDS = regex.compile(r"[\p{L}’'\-]++")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,200}+")  # the standard re: quicker on these simple patterns
 #: A definite description ending in a role word or a role head ("the Russian diplomat").
 _DESCRIPTION_HEADS = frozenset(ROLE_WORDS | set(ROLE_HEADS) | PARTY_WORDS)
+
+
+#: An ASCII character that no definite description holds: not a letter, blank, apostrophe or hyphen.
+_NOT_IN_DESCRIPTION = re.compile(r"[^\t '\-A-Za-z\x80-\U0010ffff]")
+
+
+def _may_end_description(text: str, lowered: str, lo: int, end: int) -> bool:
+    """False when no :data:`DESCRIPTION` between ``lo`` and ``end`` can end at ``end`` (a quick test
+    before the pattern runs).  Such a description opens with "the" and a blank, and holds nothing but
+    letters, blanks, apostrophes and hyphens from there on, in five words at the most ("the", three
+    words, the head); so then does the text from the last "the" and a blank (lower-cased in ``lowered``)
+    before ``end``, which is either where it opens or inside it."""
+    the = max(lowered.rfind("the ", lo, end), lowered.rfind("the\t", lo, end))
+    if the < 0 or _NOT_IN_DESCRIPTION.search(text, the, end) is not None:
+        return False
+    return len(text[the:end].split()) <= 5
+
+
+def _may_open_description(text: str, at: int, hi: int) -> bool:
+    """False when no :data:`DESCRIPTION` can match at ``at`` (where "The " or "the " stands; a quick test
+    before the pattern runs).  In plain ASCII text, such a description is "the" and at most three words
+    and a head word (one of its heads, followed by no letter), all apart by blanks, before anything but
+    letters, blanks, apostrophes and hyphens; so one of the next four words must open with a head word.
+    Text with other characters is left to the pattern (case-insensitive, it may match "ſ" for "s")."""
+    stop = _NOT_IN_DESCRIPTION.search(text, at, hi)
+    stretch = text[at : stop.start() if stop is not None else hi]
+    if not stretch.isascii():
+        return True
+    for word in stretch.split(None, 5)[1:5]:
+        # The head word ends where the letters do (at an apostrophe or a hyphen, or the word's end).
+        if word.split("-", 1)[0].split("'", 1)[0].lower() in _DESCRIPTION_HEADS:
+            return True
+    return False
 
 
 def _description_pattern(heads: Iterable[str]) -> regex.Pattern[str]:
@@ -83,6 +128,10 @@ _LOWER_NEXT = regex.compile(r"[ \t]++\p{Ll}")
 #: spokesman ¦ Jason Miller").
 _MODIFIER_GAP = regex.compile(r"(?:’s|'s)?+[ \t]++(?:[a-z\-]{1,20}+[ \t]++){0,3}+")
 _NEXT_WORD = regex.compile(r"[ \t]*+,?[ \t]*+(\p{L}{1,20}+)")
+#: The same pattern for a word of ASCII letters (and the Kelvin sign, whose lower case is "k"), in the
+#: standard re (quicker): the word of _NEXT_WORD can only be a cue verb (ASCII lower case once lowered)
+#: when it is made of these letters, and then this pattern finds the same word.
+_NEXT_ASCII_WORD = re.compile(r"[ \t]*+,?[ \t]*+([A-Za-z\u212a]{1,20}+)")
 #: Written as its first letter, then the word checked (as _SUBJECT_PRONOUN): the words of
 #: ``\b(?:he|him|his|she|her|hers)\b``, any case.
 _PRONOUN_WORD = re.compile(r"[hs](?<=\b[hs])(?:(?<=h)(?:e|im|is|er|ers)|(?<=s)he)\b", re.IGNORECASE)
@@ -120,9 +169,10 @@ def strip_name(text: str) -> tuple[str, str | None]:
 
     Returns ``(name, gender)``; the name is empty when nothing name-like is left.
     """
-    toks = [t.rstrip(".,;:") for t in text.split()]
-    if len(toks) == 1:
-        return _strip_word(toks[0])
+    words = text.split()
+    if len(words) == 1:
+        return _strip_word(words[0].rstrip(".,;:"))
+    toks = [t.rstrip(".,;:") for t in words]
     gender = None
     while toks:
         low = toks[0].lower().rstrip(".")
@@ -148,7 +198,7 @@ def strip_name(text: str) -> tuple[str, str | None]:
                 gender = "m" if low in MALE_HONORIFICS else "f"
             toks = toks[i + 1 :]
             break
-    if toks and _POSSESSIVE.search(toks[-1]):
+    if toks and _possessive(toks[-1]):
         toks[-1] = toks[-1][:-2]
     if not toks or not toks[-1]:
         return "", gender
@@ -168,7 +218,7 @@ def _strip_word(tok: str) -> tuple[str, str | None]:
         return "", None
     if bare in HONORIFICS:
         return "", "m" if bare in MALE_HONORIFICS else "f" if bare in FEMALE_HONORIFICS else None
-    if _POSSESSIVE.search(tok):
+    if _possessive(tok):
         tok = tok[:-2]
         low = low[:-2]
     if not tok or low in NOT_NAMES or low in _ROLE_OR_PARTY:
@@ -178,6 +228,13 @@ def _strip_word(tok: str) -> tuple[str, str | None]:
 
 _SENTENCE_END_CHARS = frozenset(".!?”\":")
 _NON_WORD_TAIL = " \t\n,;:.—–()[]\"“”‘’-"
+
+
+def _cue_follows(text: str, at: int, hi: int) -> bool:
+    """True when the word after ``at`` (past blanks and a comma, before ``hi``) is a cue verb ("Warren
+    said").  :data:`_NEXT_ASCII_WORD` finding no cue verb there tells False sooner."""
+    after_word = _NEXT_WORD.match(text, at, hi)
+    return bool(after_word) and after_word.group(1).lower() in CUE_VERBS
 
 
 def _last_word(before: str) -> str:
@@ -191,9 +248,9 @@ def _demonym_like(word: str) -> bool:
     return word.endswith(("an", "ish", "ese", "i")) or word in ("uk", "us", "eu", "un")
 
 
-def _nationality_words(phrase: str) -> list[str]:
-    """Lower-case words of a phrase with possessives dropped ("Britain’s" -> "britain")."""
-    return [_POSSESSIVE.sub("", w.lower()) for w in _LOWER_WORDS.findall(phrase)]
+def _nationality_words(words: Iterable[str]) -> list[str]:
+    """Lower-case words (of :data:`_LOWER_WORDS`) with possessives dropped ("britain’s" -> "britain")."""
+    return [w[:-2] if _possessive(w) else w for w in words]
 
 
 def first_name_gender(first: str) -> str | None:
@@ -218,19 +275,39 @@ def lower_same_length(text: str) -> str:
 stripped_name: Memo[str, tuple[str, str | None]] = Memo(strip_name)
 
 
-def _run_info(raw: str) -> tuple | None:
-    """What a capitalised run tells by itself: ``(name, gender, words, offset of the name in the run,
-    possessive, organisation, a lone not-a-name word, the gender of its first name)``; None when no name
-    is left."""
+def _scan_info(raw: str) -> tuple | None:
+    """What a capitalised run (a match of :data:`NAME_RUN`) tells by itself, as :meth:`People._scan` reads
+    it at each mention: ``(name, gender, words, offset of the name in the run, possessive, organisation, a
+    lone not-a-name word, the gender of its first name, the surname in lower case, the first word in lower
+    case, the run's words before the name)``, the last in lower case without full stops, as the role words
+    they may be ("foreign", "secretary" of "Foreign Secretary Boris Johnson"); None when no name is
+    left."""
     name, gender = stripped_name[raw]
     if not name:
         return None
     toks = tuple(name.split())  # shared: never changed
+    first = toks[0].lower()
     last = toks[-1].lower()
-    lone = len(toks) == 1 and raw == name and name.lower() in NOT_NAMES
-    first_gender = first_name_gender(toks[0]) if gender is None and len(toks) >= 2 else None
-    return (name, gender, toks, max(raw.rfind(toks[0]), 0), bool(_POSSESSIVE.search(raw)), last in ORG_WORDS,
-            lone, first_gender)
+    lone = len(toks) == 1 and raw == name and first in NOT_NAMES
+    first_gender = None
+    if gender is None and len(toks) >= 2:  # first_name_gender(toks[0])
+        first_gender = "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
+    cut = raw.find(toks[0])
+    inside = tuple(w.lower().rstrip(".") for w in raw[:cut].split()) if cut > 0 else ()
+    return (name, gender, toks, max(raw.rfind(toks[0]), 0), _possessive(raw), last in ORG_WORDS,
+            lone, first_gender, last, first, inside)
+
+
+#: :func:`_scan_info` of each capitalised run seen, shared by all articles.
+scan_info: Memo[str, tuple | None] = Memo(_scan_info)
+
+
+def _run_info(raw: str) -> tuple | None:
+    """What a capitalised run tells by itself: ``(name, gender, words, offset of the name in the run,
+    possessive, organisation, a lone not-a-name word, the gender of its first name)`` (the first eight of
+    :func:`_scan_info`); None when no name is left."""
+    info = scan_info[raw]
+    return None if info is None else info[:8]
 
 
 #: :func:`_run_info` of each capitalised run seen, shared by all articles.
@@ -253,9 +330,17 @@ class People:
         self._quoted = sorted(quoted) if quoted is not None else quoted_spans(document)
         self._quoted_starts = [q[0] for q in self._quoted]
         self._sentence_starts = [sentence.start for sentence in document.sentences]
+        text = self.text
+        #: The sentences that open with "The " or "the " (where a description may open one), in order.
+        self._opened_by_the = [
+            n for n, at in enumerate(self._sentence_starts) if text[at : at + 4] in ("The ", "the ")
+        ]
         self.mentions: list[PersonMention] = []
         self.fullest: dict[str, str] = {}  # surname (lower) -> fullest name
-        self._forms: dict[str, list[tuple[int, str]]] = {}  # surname -> (position, full form), in order
+        #: surname -> (positions, full forms): where each name of two or more words with that surname
+        #: stands, in the order read (ascending while the paragraphs come in order).
+        self._forms: dict[str, tuple[list[int], list[str]]] = {}
+        self._forms_in_order = True
         self._firsts: dict[str, str] = {}  # first name (lower) -> full form
         self._gender_votes: dict[str, list[int]] = {}  # full form -> [male, female]
         self.roles: dict[str, str] = {}  # role phrase (lower) -> name
@@ -286,7 +371,7 @@ class People:
 
     def _scan(self, lo: int, hi: int) -> None:
         text = self.text
-        info_of = run_info
+        info_of = scan_info
         mentions = self.mentions
         sentence_starts = self._sentence_starts
         quoted, quoted_starts = self._quoted, self._quoted_starts
@@ -295,11 +380,12 @@ class People:
             info = info_of[m.group()]
             if info is None:
                 continue
-            name, gender, toks, offset, possessive, org, lone, first_gender = info
+            name, gender, toks, offset, possessive, org, lone, first_gender, surname, first, inside = info
             m_start, m_end = m.span()
             before = text[m_start - 60 if m_start - 60 > lo else lo : m_start]
             stripped_before = before.rstrip()
-            at_start = m_start == lo or stripped_before[-1:] in _SENTENCE_END_CHARS
+            tail = stripped_before[-1:]  # the character before the run, past any blanks
+            at_start = m_start == lo or tail in _SENTENCE_END_CHARS
             if lone and at_start:
                 continue
             start = m_start + offset
@@ -307,17 +393,21 @@ class People:
             if gender is None and prev_word in HONORIFICS:
                 gender = "m" if prev_word in MALE_HONORIFICS else "f" if prev_word in FEMALE_HONORIFICS else None
             subject = at_start or (prev_word in LEADING_FILLERS and len(before.split()) <= 1)
-            full = self._learn(name, toks, start, gender)
+            full = self._learn(name, toks, surname, first, start, gender)
             if gender is None and first_gender is not None:
                 gender = first_gender
                 self._vote(full, gender, 3)
-            tail = stripped_before[-1:]
+            # A role word just before the name, not across a quotation mark or a comma.
             role_before = False
-            if tail.isalpha() or tail == ".":  # not across a quotation mark or a comma
+            if tail.isalpha():
+                # The word before ends in a letter: its _last_word is prev_word without the punctuation
+                # it may open with.
+                role_before = prev_word.lstrip(_NON_WORD_TAIL) in _ROLE_OR_PARTY
+            elif tail == ".":
                 last = _last_word(stripped_before)
-                role_before = last in _ROLE_OR_PARTY and (tail != "." or len(last) <= 4)  # "Sen.", not "president."
+                role_before = last in _ROLE_OR_PARTY and len(last) <= 4  # "Sen.", not "president."
             if offset > 0 or role_before:
-                self._learn_role(before, m.group(), name, start)
+                self._learn_role(before, inside, name, start)
                 if (
                     mentions
                     and mentions[-1].end >= lo
@@ -339,8 +429,11 @@ class People:
                 elif gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS:
                     person = True
                 else:
-                    after_word = _NEXT_WORD.match(text, m_end, hi)
-                    person = bool(after_word) and after_word.group(1).lower() in CUE_VERBS
+                    # Next to a cue verb ("Warren said"); the quick pattern rules most words out.
+                    quick = _NEXT_ASCII_WORD.match(text, m_end, hi)
+                    person = (
+                        quick is not None and quick.group(1).lower() in CUE_VERBS and _cue_follows(text, m_end, hi)
+                    )
                 sentence = bisect_right(sentence_starts, start) - 1
                 # "the Clinton campaign", "a Trump rally": a name between an article and a noun names
                 # the thing, not the person.
@@ -356,9 +449,11 @@ class People:
         Secretary told Lavrov … He …")."""
         text = self.text
         starts = self._sentence_starts
-        for sentence in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        first, stop = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        opened = self._opened_by_the
+        for sentence in opened[bisect.bisect_left(opened, first) : bisect.bisect_left(opened, stop)]:
             at = starts[sentence]
-            if text[at : at + 4] not in ("The ", "the "):
+            if not _may_open_description(text, at, hi):
                 continue
             m = DESCRIPTION.match(text, at, hi)
             if m is None or self._inside_quote(at):
@@ -387,14 +482,16 @@ class People:
             at = lowered.find(head)
             while at >= 0:
                 end = at + len(head)
-                n = bisect.bisect_right(para_starts, at) - 1
-                if n >= 0 and end <= self._scanned[n][1] and not (end < len(text) and text[end].isalnum()):
-                    lo = self._scanned[n][0]
-                    m = pattern.search(text, max(lo, at - DESCRIPTION_WINDOW), end)
-                    while m is not None and m.end() < end:  # left to right, as one scan would
-                        m = pattern.search(text, m.end(), end)
-                    if m is not None and m.end() == end:
-                        found[m.start()] = m
+                # The word must end with the head ("state", not "statement"), inside a paragraph read.
+                n = -1 if end < len(text) and text[end].isalnum() else bisect.bisect_right(para_starts, at) - 1
+                if n >= 0 and end <= self._scanned[n][1]:
+                    window = max(self._scanned[n][0], at - DESCRIPTION_WINDOW)
+                    if _may_end_description(text, lowered, window, end):
+                        m = pattern.search(text, window, end)
+                        while m is not None and m.end() < end:  # left to right, as one scan would
+                            m = pattern.search(text, m.end(), end)
+                        if m is not None and m.end() == end:
+                            found[m.start()] = m
                 at = lowered.find(head, at + 1)
         for start in sorted(found):
             m = found[start]
@@ -498,15 +595,24 @@ class People:
             return "f"
         return None
 
-    def _learn(self, name: str, toks: Sequence[str], pos: int, gender: str | None) -> str:
-        surname = toks[-1].lower()
-        forms = self._forms.setdefault(surname, [])
+    def _learn(
+        self, name: str, toks: Sequence[str], surname: str, first: str, pos: int, gender: str | None
+    ) -> str:
+        """Learn a name at ``pos`` (its words, surname and first word in lower case); returns the full
+        form it stands for there."""
         if len(toks) >= 2:
-            forms.append((pos, name))
+            forms = self._forms.get(surname)
+            if forms is None:
+                forms = self._forms[surname] = ([], [])
+            starts, fulls = forms
+            if starts and pos < starts[-1]:
+                self._forms_in_order = False  # paragraphs out of order: _full_at reads the lists in turn
+            starts.append(pos)
+            fulls.append(name)
             current = self.fullest.get(surname)
             if current is None or len(current.split()) < len(toks):
                 self.fullest[surname] = name
-            self._firsts.setdefault(toks[0].lower(), name)
+            self._firsts.setdefault(first, name)
             full = name
         else:
             self.fullest.setdefault(surname, name)
@@ -515,12 +621,13 @@ class People:
             self._vote(full, gender, 3)
         return full
 
-    def _learn_role(self, before: str, raw: str, name: str, pos: int) -> None:
-        # Role words inside the run ("Foreign Secretary Boris Johnson") or just before it in lower case
-        # ("foreign secretary Boris Johnson", "Russia’s foreign minister Sergey Lavrov").
-        first = name.split()[0]
-        inside = raw[: raw.find(first)].split() if first in raw else []
-        words = [w.lower() for w in _LOWER_WORDS.findall(before)][-5:] + [w.lower().rstrip(".") for w in inside]
+    def _learn_role(self, before: str, inside: Sequence[str], name: str, pos: int) -> None:
+        # Role words inside the run ("Foreign Secretary Boris Johnson"; ``inside`` are the run's words
+        # before the name, in lower case without full stops) or just before it in lower case ("foreign
+        # secretary Boris Johnson", "Russia’s foreign minister Sergey Lavrov").
+        if inside and inside[-1] not in _ROLE_OR_PARTY:
+            return  # the role would end with the word just before the name ("Mr Johnson": none)
+        words = [w.lower() for w in _LOWER_WORDS.findall(before)][-5:] + list(inside)
         role: list[str] = []
         for w in reversed(words):
             if w in ROLE_WORDS or w in PARTY_WORDS or (role and _demonym_like(w)):
@@ -537,14 +644,14 @@ class People:
     def _full_at(self, surname: str, pos: int) -> str | None:
         """The full form of a surname most recently written out in full before ``pos`` (else the first)."""
         forms = self._forms.get(surname)
-        if not forms:
+        if forms is None:
             return None
-        best = forms[0][1]
-        for at, full in forms:
-            if at > pos:
-                break
-            best = full
-        return best
+        starts, fulls = forms
+        if self._forms_in_order:
+            i = bisect.bisect_right(starts, pos)  # the first form after pos
+        else:
+            i = next((k for k, at in enumerate(starts) if at > pos), len(starts))
+        return fulls[i - 1] if i else fulls[0]
 
     # -- resolving ------------------------------------------------------------------------------------
 
@@ -570,8 +677,8 @@ class People:
 
     def resolve_description(self, phrase: str, pos: int | None = None) -> str:
         """A description ("the foreign secretary") as the name the article ties it to, or itself."""
-        words = [w.lower() for w in _LOWER_WORDS.findall(phrase)]
-        words = [w for w in words if w not in DETERMINERS and not _POSSESSIVE.search(w)]
+        all_words = [w.lower() for w in _LOWER_WORDS.findall(phrase)]
+        words = [w for w in all_words if w not in DETERMINERS and not _possessive(w)]
         if words:
             for k in range(len(words)):
                 name = self.roles.get(" ".join(words[k:]))
@@ -579,11 +686,16 @@ class People:
                     return name
             head = words[-1]
             kinds = ROLE_HEADS.get(head, frozenset())
-            country = next((NATIONALITIES[w] for w in _nationality_words(phrase) if w in NATIONALITIES), None)
+            country: str | None = None
+            country_found = False  # the country is looked for once a tie has the head
             best, best_score = None, 0
             for at, role, name in self._role_list:
                 if head not in role and not kinds.intersection(role):
                     continue
+                if not country_found:
+                    nationalities = _nationality_words(all_words)
+                    country = next((NATIONALITIES[w] for w in nationalities if w in NATIONALITIES), None)
+                    country_found = True
                 if country is not None:
                     theirs = {NATIONALITIES[w] for w in role if w in NATIONALITIES}
                     if theirs and country not in theirs:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
+import attrs
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -155,3 +158,100 @@ def test_lower_case_copy_keeps_offsets():
     lowered = people_module.lower_same_length(text)
     assert len(lowered) == len(text)
     assert lowered.find("ankara") == text.find("ANKARA")
+
+
+# The shortcuts of the people index, each checked against the plain test it stands for.
+
+_NAMEISH = st.lists(
+    st.sampled_from(
+        ["Mr", "Mr.", "F.", "Anna", "Lee", "ANKARA", "de", "la", "van", "del", "der", "al", "bin", "von", "Ødegaard",
+         "É", "éA", "x", "said", "3", " ", " ", "\t", ".", "’s", "'", "-", "\n", ",", "Universe."]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(_NAMEISH)
+def test_name_runs_are_those_of_the_plain_pattern(text):
+    """NAME_RUN checks an abbreviation's full stop after the stop and lists the particles by first letter;
+    it finds the same runs as the pattern written plainly."""
+    cap = r"\p{Lu}[\p{L}\p{M}’'\-]{0,30}+(?:(?<![\p{L}\p{M}’'\-]{4})\.)?"
+    particle = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
+    plain = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?:{cap})(?:[ \t]++(?:{particle}[ \t]++){{0,2}}+{cap}){{0,6}}+"
+    )
+    found = [m.span() for m in people_module.NAME_RUN.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    for lo in range(len(text)):
+        found = [m.span() for m in people_module.NAME_RUN.finditer(text, lo)]
+        assert found == [m.span() for m in plain.finditer(text, lo)]
+
+
+def test_particles_are_the_listed_ones():
+    """The particle pattern, grouped by first letters, matches the listed particles and nothing else."""
+    pattern = regex.compile(people_module._PARTICLE)
+    words = ["".join(letters) for n in (1, 2, 3, 4) for letters in itertools.product("abdeilnorsuvz", repeat=n)]
+    assert {w for w in words if pattern.fullmatch(w)} == people_module._PARTICLES
+
+
+@given(st.lists(st.sampled_from(["Trump", "’s", "'s", "s", "'", "’", " ", "S", "é"]), max_size=6).map("".join))
+def test_possessive_test_is_the_pattern(word):
+    assert people_module._possessive(word) == bool(people_module._POSSESSIVE.search(word))
+
+
+_AFTER_NAME = st.lists(
+    st.sampled_from(
+        [" ", "\t", ",", ".", "said", "SAID", "Said", "saidé", "é", "as\u212aed", "asked", "told", "x", "’", "1"]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(_AFTER_NAME)
+def test_cue_follows_what_the_plain_pattern_reads(after):
+    """The quick ASCII pattern only rules out; whenever it lets a word through, the plain one decides."""
+    text = "Warren" + after
+    plain = people_module._NEXT_WORD.match(text, 6)
+    expected = bool(plain) and plain.group(1).lower() in people_module.CUE_VERBS
+    quick = people_module._NEXT_ASCII_WORD.match(text, 6)
+    passes = quick is not None and quick.group(1).lower() in people_module.CUE_VERBS
+    assert (passes and people_module._cue_follows(text, 6, len(text))) == expected
+
+
+_DESCRIPTIONISH = st.lists(
+    st.sampled_from(
+        ["the", "The", "THE", " ", " ", "\t", "foreign", "secretary", "Secretary", "president", "vice", "-", "’s",
+         "'", "former", "russian", "diplomat", ",", ".", "1", "\n", "é", "preſident", "x"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(_DESCRIPTIONISH)
+def test_description_quick_tests_never_rule_out_a_match(text):
+    """_may_open_description and _may_end_description only rule out what the pattern could not match."""
+    pattern = people_module.DESCRIPTION
+    lowered = people_module.lower_same_length(text)
+    for at in range(len(text)):
+        if text[at : at + 4] in ("The ", "the ") and pattern.match(text, at, len(text)):
+            assert people_module._may_open_description(text, at, len(text))
+    for end in range(len(text) + 1):
+        for lo in range(end):
+            if any(m.end() == end for m in pattern.finditer(text, lo, end)):
+                assert people_module._may_end_description(text, lowered, lo, end)
+
+
+def test_full_forms_follow_the_text_when_paragraphs_come_out_of_order():
+    """The full form of a surname is the one written most recently before a position (found by bisection
+    while the forms come in the order of the text); paragraphs given out of order are read as before."""
+    text = "Ann Ruiz spoke.\n\nBen Ruiz spoke.\n\nRuiz left.\n"
+    pm = get_plugin_manager(third_party=False)
+    document = read_article(newsdiff.Article.from_text(text), pm, [])
+    in_order = People(document)
+    shuffled = People(attrs.evolve(document, paragraphs=tuple(reversed(document.paragraphs))))
+    assert in_order.canonical("Ruiz", text.index("Ruiz left")) == "Ben Ruiz"
+    assert in_order.canonical("Ruiz", 0) == "Ann Ruiz"
+    # Read as given (last paragraph first), the forms stand in the order Ben's, Ann's, and the walk
+    # over them stops at the first one written after the position (as it always has).
+    assert shuffled.canonical("Ruiz", text.index("Ruiz left")) == "Ann Ruiz"
+    assert shuffled.canonical("Ruiz", 5) == "Ben Ruiz"
