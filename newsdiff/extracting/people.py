@@ -162,6 +162,8 @@ class PersonMention:
 
 
 _ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
+#: The words strip_name may drop from the front of a run (with demonyms before a role word).
+_MAY_LEAD = LEADING_FILLERS | DETERMINERS | HONORIFICS | _ROLE_OR_PARTY
 
 
 def strip_name(text: str) -> tuple[str, str | None]:
@@ -176,6 +178,8 @@ def strip_name(text: str) -> tuple[str, str | None]:
     gender = None
     while toks:
         low = toks[0].lower().rstrip(".")
+        if low not in _MAY_LEAD and not _demonym_like(low):
+            break  # a name's first word, as most are: none of the tests below drops it
         if low in LEADING_FILLERS or low in DETERMINERS:
             toks.pop(0)
             continue
@@ -667,8 +671,10 @@ class People:
         toks = stripped.split()
         surname = toks[-1].lower()
         full = self._full_at(surname, pos if pos is not None else len(self.text))
-        if full and full.split()[-1] == toks[-1] and len(full.split()) >= len(toks):
-            return full
+        if full:
+            full_toks = full.split()
+            if full_toks[-1] == toks[-1] and len(full_toks) >= len(toks):
+                return full
         if len(toks) == 1:
             first = self._firsts.get(surname)
             if first:
@@ -690,7 +696,7 @@ class People:
             country_found = False  # the country is looked for once a tie has the head
             best, best_score = None, 0
             for at, role, name in self._role_list:
-                if head not in role and not kinds.intersection(role):
+                if head not in role and kinds.isdisjoint(role):
                     continue
                 if not country_found:
                     nationalities = _nationality_words(all_words)
