@@ -82,11 +82,11 @@ def _optional_str(value: object) -> str | None:
 class Span:
     """A stretch of an article's text: ``text[start:end]``."""
 
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
+    start: int  # non-negative, checked with end in __attrs_post_init__
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        _ordered(self)
+        _checked_span(self)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -109,12 +109,12 @@ class Span:
 class Mention:
     """A span with its text: where something (a speaker, a cue verb, a value) is written."""
 
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
+    start: int  # non-negative, checked with end in __attrs_post_init__
+    end: int
     text: str
 
     def __attrs_post_init__(self) -> None:
-        _ordered(self)
+        _checked_span(self)
 
     @classmethod
     def at(cls, text: str, start: int, end: int) -> Mention:
@@ -275,26 +275,26 @@ ParagraphKind = Literal["title", "standfirst", "dateline", "byline", "heading", 
 class Paragraph:
     """A paragraph (a block of text between blank lines or line breaks) that is part of the story."""
 
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
+    start: int  # non-negative, checked with end in __attrs_post_init__
+    end: int
     kind: str = "body"
     #: True when the paragraph opens a quotation that it does not close, and the quotation goes on in
     #: the next paragraph (the newspaper convention for long quotes).
     quote_continues: bool = False
 
     def __attrs_post_init__(self) -> None:
-        _ordered(self)
+        _checked_span(self)
 
 
 @frozen
 class Sentence:
-    start: int = field(validator=_non_negative)
-    end: int = field(validator=_non_negative)
+    start: int  # non-negative, checked with end in __attrs_post_init__
+    end: int
     #: Index of the paragraph in ``Document.paragraphs``.
     paragraph: int = 0
 
     def __attrs_post_init__(self) -> None:
-        _ordered(self)
+        _checked_span(self)
 
 
 @frozen
