@@ -9,7 +9,9 @@ joined by commas and "and"/"or" form a list ("the US, Germany, Denmark and Franc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
 import attrs
@@ -30,9 +32,22 @@ ORG_WORDS = frozenset(
     """.split()
 )
 _CAP = r"\p{Lu}[\p{L}\p{M}\p{N}’'\-]{0,30}+\.?"
-_PARTICLE = r"(?:al|bin|da|de|del|der|di|du|el|la|le|van|von)"
+#: The name particles (al bin da de del der di du el la le van von), grouped by their first letters so that
+#: the pattern tries few of them (a particle must be followed by a blank, so at most one of them can match).
+_PARTICLE = r"(?:al|bin|d(?:a|el|er|e|i|u)|el|l[ae]|v[ao]n)"
 #: A run of capitalised words (digits allowed inside: "MI6", "G20"), with name particles.
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")
+#: NAME_RUN for text with no letter, mark or digit beyond ASCII (by the regex module's tables), in the
+#: standard re, which finds such runs sooner: there the classes hold only their ASCII members (and "’"), and
+#: the capital is matched before the look-behind that checks the character before it, so that the look-behind
+#: runs only at capitals.  :data:`_WORD_CHAR_BEYOND_ASCII` tells which text it may scan.
+_ASCII_CAP = r"[A-Z][A-Za-z0-9’'\-]{0,30}+\.?"
+_ASCII_NAME_RUN = re.compile(
+    rf"[A-Z](?<![A-Za-z0-9][A-Z])[A-Za-z0-9’'\-]{{0,30}}+\.?"
+    rf"(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_ASCII_CAP}){{0,6}}+"
+)
+#: A letter, mark or digit beyond ASCII: where only NAME_RUN itself finds the runs.
+_WORD_CHAR_BEYOND_ASCII = regex.compile(r"[^\x00-\x7F](?<=[\p{L}\p{M}\p{N}])")
 #: What may stand between the start of a sentence (or a quotation) and a word that is capitalised only
 #: because it opens it.
 _OPENING_CHARS = frozenset("“‘\"'«([—–-")
@@ -53,6 +68,10 @@ _LIST_GAP = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: The ASCII letters and digits that cannot open the separator of _LIST_GAP, and those that open "and" or "or"
+#: (see :func:`_may_join`).
+_NOT_GAP_START = frozenset("bcdefghijklmnpqrstuvwxyzBCDEFGHIJKLMNPQRSTUVWXYZ0123456789")
+_AND_OR_START = frozenset("aAoO")
 _POSSESSIVE_ENDS = ("’s", "'s")
 
 
@@ -76,6 +95,11 @@ class Entity(NamedTuple):
     name: str  # canonical
 
 
+#: ``_new(Entity, (start, end, kind, name))`` is ``Entity(start, end, kind, name)`` without the Python-level
+#: constructor that a NamedTuple's fields go through: thousands are made for each article.
+_new = tuple.__new__
+
+
 def entities(
     text: str, lo: int, hi: int, people: People | None, runs: dict | None = None
 ) -> Iterator[Entity]:
@@ -86,25 +110,46 @@ def entities(
     same names come back again and again in an article."""
     if runs is None:
         runs = {}
-    get = runs.get
-    canon = runs.get(None)  # the people index's canonical names, looked up once per name
-    if canon is None:
-        canon = runs[None] = {}
+    seen = runs.get(None)
+    if seen is None:
+        # The people index's canonical names (looked up once per name), then the entities of the runs seen
+        # inside a sentence and of those that open one, by the run's text (offsets from the run's start).
+        seen = runs[None] = ({}, {}, {})
+    canon, inside, opening = seen
     out: list[Entity] = []
-    new = tuple.__new__  # Entity(...) without the Python-level constructor: thousands are made per article
-    for m in NAME_RUN.finditer(text, lo, hi):
+    append = out.append
+    # The runs of NAME_RUN, found by _ASCII_NAME_RUN where it finds the same (the character before lo,
+    # which the look-behind sees, included; negative offsets count from the end in regex, not in re).
+    scan = NAME_RUN
+    if lo >= 0 and hi >= 0:
+        stretch = text[lo - 1 if lo else 0 : hi]
+        if stretch.isascii() or _WORD_CHAR_BEYOND_ASCII.search(stretch) is None:
+            scan = _ASCII_NAME_RUN
+    for m in scan.finditer(text, lo, hi):
         base = m.start()
         run = m.group()
-        # The common case of _opens inline: a word and a space before the run.
-        opens = _opens(text, lo, base) if base - 2 < lo or not text[base - 2].isalnum() or text[base - 1] != " " else False
-        key = (run, opens)
-        found = get(key)
-        if found is None:
-            found = runs[key] = _resolved(_pieces[key], people, canon)
-        if base:
-            out.extend([new(Entity, (base + e[0], base + e[1], e[2], e[3])) for e in found])
+        # Whether the run opens the sentence: the common cases are told without calling _opens.  A run
+        # at the start does; one after a word or a comma and a space does not (as _opens finds, the
+        # character before the space being no opening mark).
+        if base == lo:
+            known = opening
+        elif base - 2 >= lo and text[base - 1] == " " and ((c := text[base - 2]).isalnum() or c == ","):
+            known = inside
         else:
-            out.extend(found)
+            known = opening if _opens(text, lo, base) else inside
+        found = known.get(run)
+        if found is None:
+            pieces, named = _pieces[run, known is opening]
+            if not named:  # places and organisations only: the same in every article
+                found = pieces
+            elif named is True:
+                found = _resolved(pieces, people, canon)
+            else:  # the run is one name, the most common case
+                entity = _resolved_name(named, people, canon)
+                found = () if entity is None else (entity,)
+            known[run] = found
+        for start, end, kind, name in found:
+            append(_new(Entity, (base + start, base + end, kind, name)))
     return iter(out)
 
 
@@ -121,13 +166,23 @@ class _Name(NamedTuple):
     at_sentence_start: bool
 
 
+def _build_pieces(key: tuple[str, bool]) -> tuple[tuple[Entity | _Name, ...], bool | _Name]:
+    """The pieces of a run (see :data:`_pieces`)."""
+    run, opens = key
+    if " " in run or "\t" in run or not run:
+        pieces = tuple(_split_run(_tokens(run), opens))
+    else:
+        pieces = _one_word(run, opens)
+    if len(pieces) == 1 and type(pieces[0]) is _Name:
+        return pieces, pieces[0]
+    return pieces, _Name in map(type, pieces)
+
+
 #: What each capitalised run holds that does not depend on the article: places, organisations and the
-#: pieces that are names, keyed by ``(run, opens the sentence)`` and shared by all articles.
-def _build_pieces(key: tuple[str, bool]) -> tuple[Entity | _Name, ...]:
-    return tuple(_split_run(_tokens(key[0]), key[1]))
-
-
-_pieces: Memo[tuple[str, bool], tuple[Entity | _Name, ...]] = Memo(_build_pieces)
+#: pieces that are names, keyed by ``(run, opens the sentence)`` and shared by all articles.  With them,
+#: whether any piece is a name (else the pieces are the run's entities in every article), or the name
+#: itself when it is the only piece.
+_pieces: Memo[tuple[str, bool], tuple[tuple[Entity | _Name, ...], bool | _Name]] = Memo(_build_pieces)
 
 
 def _resolved(pieces: tuple[Entity | _Name, ...], people: People | None, canon: dict) -> tuple[Entity, ...]:
@@ -136,44 +191,86 @@ def _resolved(pieces: tuple[Entity | _Name, ...], people: People | None, canon: 
     for piece in pieces:
         if type(piece) is Entity:
             out.append(piece)
-            continue
-        start, end, name, words, first, role_first, at_sentence_start = piece
-        if people is not None:
-            canonical = canon.get(name)
-            if canonical is None:
-                canonical = canon[name] = _without_roles(people.canonical(name))
-            parts = canonical.split()
-            if words >= 2 and parts[0].lower() != first and not role_first:
-                canonical, parts = name, name.split()  # "Hillary Clinton" stays herself where another Clinton is fuller
-            known = len(parts) >= 2 and parts[-1].lower() in people.fullest
-            if known or words >= 2:
-                out.append(Entity(start, end, "person" if known else "name", canonical if known else name))
-                continue
-        if at_sentence_start and words == 1:
-            continue  # a capital that only opens the sentence
-        out.append(Entity(start, end, "name", name))
+        else:
+            entity = _resolved_name(piece, people, canon)
+            if entity is not None:
+                out.append(entity)
     return tuple(out)
+
+
+def _resolved_name(piece: _Name, people: People | None, canon: dict) -> Entity | None:
+    """The entity of a piece that reads as a name, typed and made canonical by ``people``; None for a
+    capital that only opens the sentence."""
+    start, end, name, words, first, role_first, at_sentence_start = piece
+    if people is not None:
+        found = canon.get(name)
+        if found is None:
+            found = canon[name] = _canonical(people, name)
+        canonical, head, known = found
+        if words >= 2 and head != first and not role_first:
+            # "Hillary Clinton" stays herself where another Clinton is fuller
+            canonical, known = name, _known(people, name.split())
+        if known:
+            return _new(Entity, (start, end, "person", canonical))
+        if words >= 2:
+            return _new(Entity, (start, end, "name", name))
+    if at_sentence_start and words == 1:
+        return None  # a capital that only opens the sentence
+    return _new(Entity, (start, end, "name", name))
+
+
+def _canonical(people: People, name: str) -> tuple[str, str | None, bool]:
+    """What :func:`_resolved_name` reads of a name's canonical form, once per name and article: the form
+    without the role words before it ("Senators Ann Lee" is "Ann Lee"), its first word in lower case, and
+    whether the article knows the person."""
+    parts = people.canonical(name).split()
+    while len(parts) > 1 and _role(parts[0]):
+        del parts[0]
+    return " ".join(parts), parts[0].lower() if parts else None, _known(people, parts)
+
+
+def _known(people: People, parts: list[str]) -> bool:
+    """Whether a name of these words is a person the article knows: two words or more, the last a surname
+    with a fullest form."""
+    return len(parts) >= 2 and parts[-1].lower() in people.fullest
 
 
 def _tokens(run: str) -> list[tuple[int, int, str]]:
     """The words of a capitalised run with their offsets in it, up to an adjective such as "Russian-linked"."""
     toks = []
-    if " " not in run and "\t" not in run:  # one word, the most common run
-        spans = [(0, run)] if run else []
-    else:  # words apart by spaces and tabs only (NAME_RUN joins them so)
-        spans = []
-        at = 0
-        for tok in run.split():
-            at = run.find(tok, at)
-            spans.append((at, tok))
-            at += len(tok)
-    for start, tok in spans:
+    at = 0
+    # Words apart by spaces and tabs only (NAME_RUN joins them so); each is found where the last one ended.
+    for tok in run.split():
+        at = run.find(tok, at)
         # An acronym keeps its full stops ("U.S."); other words lose trailing punctuation.
-        word = tok if tok[-1] not in ".,;:" or _ACRONYM.match(tok) else tok.rstrip(".,;:")
+        word = tok if tok[-1] not in ".,;:" or _acronym(tok) else tok.rstrip(".,;:")
         if "-" in word and not all(part[:1].isupper() for part in word.split("-") if part):
             break  # "Russian-linked": an adjective, and the run of names stops there
-        toks.append((start, start + len(word), word))
+        toks.append((at, at + len(word), word))
+        at += len(tok)
     return toks
+
+
+def _one_word(run: str, at_sentence_start: bool) -> tuple[Entity | _Name, ...]:
+    """``tuple(_split_run(_tokens(run), at_sentence_start))`` for a run of one word (most runs): the same
+    steps, without the lists and loops those take for runs of several words."""
+    word = run if run[-1] not in ".,;:" or _acronym(run) else run.rstrip(".,;:")  # as _tokens
+    if "-" in word and not all(part[:1].isupper() for part in word.split("-") if part):
+        return ()
+    low = word.lower()
+    possessive = word.endswith(_POSSESSIVE_ENDS)
+    bare = word[:-2] if possessive else word
+    # As _split_run: a place on its own.  (The possessive's stem is lowered by itself, as there: a final
+    # sigma lowers differently before "’s".)
+    if (bare.lower() if possessive else low) in PLACE_FIRST_WORDS:
+        canonical = place(bare)
+        if canonical:
+            return (_new(Entity, (0, len(word), "place", canonical)),)
+    # As _name_piece: a word dropped before a name (NOT_NAMES are among them) is none.
+    if low in _DROPPED_FIRST or low.rstrip(".") in HONORIFICS:
+        return ()
+    piece = _word_piece(0, word, low, at_sentence_start)
+    return () if piece is None else (piece,)
 
 
 def _opens(text: str, lo: int, start: int) -> bool:
@@ -190,33 +287,35 @@ def _opens(text: str, lo: int, start: int) -> bool:
 
 
 def _split_run(toks, at_sentence_start: bool) -> list[Entity | _Name]:
+    """The places that stand in a run's words, and the pieces between them (see :func:`_name_piece`)."""
     out: list[Entity | _Name] = []
     i = 0
     n = len(toks)
-    pending: list[tuple[int, int, str]] = []
+    pending = 0  # toks[pending:i] wait to be read as a piece
+    bare: list[str] | None = None  # the words without possessive endings, once a word may open a place
     while i < n:
         word = toks[i][2]
         first = (word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word).lower()
         if first in PLACE_FIRST_WORDS:
+            if bare is None:
+                bare = [_unpossessive(w) for _, _, w in toks]
             for size in range(min(MAX_PLACE_WORDS, n - i), 0, -1):
-                canonical = place(" ".join(_unpossessive(w) for _, _, w in toks[i : i + size]))
+                canonical = place(" ".join(bare[i : i + size]))
                 if canonical:
-                    if pending:
-                        piece = _name_piece(pending, at_sentence_start and pending[0] is toks[0])
+                    if pending < i:
+                        piece = _name_piece(toks[pending:i], at_sentence_start and pending == 0)
                         if piece is not None:
                             out.append(piece)
-                        pending = []
-                    out.append(Entity(toks[i][0], toks[i + size - 1][1], "place", canonical))
+                    out.append(_new(Entity, (toks[i][0], toks[i + size - 1][1], "place", canonical)))
                     i += size
+                    pending = i
                     break
             else:
-                pending.append(toks[i])
                 i += 1
         else:
-            pending.append(toks[i])
             i += 1
-    if pending:
-        piece = _name_piece(pending, at_sentence_start and pending[0] is toks[0])
+    if pending < n:
+        piece = _name_piece(toks[pending:] if pending else toks, at_sentence_start and pending == 0)
         if piece is not None:
             out.append(piece)
     return out
@@ -235,35 +334,58 @@ def _name_piece(toks, at_sentence_start: bool) -> Entity | _Name | None:
         n -= 1
     if i == n:
         return None
-    words = [t[2] for t in toks[i:n]]
-    lower = [w.lower() for w in words]
+    start, end, word = toks[i]
+    if n - i == 1:  # one word (most pieces)
+        return _word_piece(start, word, word.lower(), at_sentence_start)
+    end = toks[n - 1][1]
+    words = list(map(_word_of, toks[i:n]))
+    lower = list(map(str.lower, words))
     if ROLE_WORDS.issuperset(lower):
         return None  # a title without a name ("the Foreign Secretary") is a description, not an entity
-    name = _unpossessive(" ".join(words))
-    start, end = toks[i][0], toks[n - 1][1]
-    if words[-1].endswith(_POSSESSIVE_ENDS):
+    name = " ".join(words)
+    if name.endswith(_POSSESSIVE_ENDS):  # the last word's possessive ending
+        name = name[:-2]
         end -= 2
-    if len(words) == 1 and _ACRONYM.match(words[0]) or not ORG_WORDS.isdisjoint(lower):
-        return Entity(start, end, "organisation", name)
-    return _Name(start, end, name, len(words), lower[0], _role(words[0]), at_sentence_start)
+    if not ORG_WORDS.isdisjoint(lower):
+        return _new(Entity, (start, end, "organisation", name))
+    return _new(_Name, (start, end, name, len(words), lower[0], _role(words[0]), at_sentence_start))
 
 
+def _word_piece(start: int, word: str, low: str, at_sentence_start: bool) -> Entity | _Name | None:
+    """:func:`_name_piece` for the one word left of a piece (at ``start`` in the run; ``low`` is it in lower
+    case), without the lists it makes for several: None for a role word alone, an organisation for an
+    acronym or an organisation word, else a name."""
+    if low in ROLE_WORDS:
+        return None  # a title without a name ("the Foreign Secretary") is a description, not an entity
+    end = start + len(word)
+    name = word
+    if word.endswith(_POSSESSIVE_ENDS):
+        name = word[:-2]
+        end -= 2
+    if _acronym(word) or low in ORG_WORDS:
+        return _new(Entity, (start, end, "organisation", name))
+    return _new(_Name, (start, end, name, 1, low, _role(word), at_sentence_start))
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word is an acronym ("NATO", "MI6", "U.S."); a word whose second letter is an ASCII small
+    letter ("Trump", most words) is not, and is told without the pattern."""
+    return not (len(word) > 1 and "a" <= word[1] <= "z") and _ACRONYM.match(word) is not None
+
+
+#: The word of a token ``(start, end, word)``.
+_word_of = itemgetter(2)
 #: Words dropped from the start of a name: fillers, determiners and words that are never names.
 _DROPPED_FIRST = LEADING_FILLERS | DETERMINERS | NOT_NAMES
 
 
-def _without_roles(name: str) -> str:
-    """A canonical name without the role words before it ("Senators Ann Lee" is "Ann Lee")."""
-    words = name.split()
-    while len(words) > 1 and _role(words[0]):
-        words.pop(0)
-    return " ".join(words)
-
-
 def _role(word: str) -> bool:
     """A role word, singular or plural ("Senator", "Senators")."""
-    low = word.lower().rstrip(".")
-    return low in ROLE_WORDS or (low.endswith("s") and low[:-1] in ROLE_WORDS)
+    return word.lower().rstrip(".") in _ROLE_FORMS
+
+
+#: The role words and their plurals in "s" (which is how :func:`_role` reads them).
+_ROLE_FORMS = ROLE_WORDS | {word + "s" for word in ROLE_WORDS}
 
 
 def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
@@ -272,37 +394,66 @@ def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str,
     The last member must be joined by a conjunction: "Everett, Wash." and "Dianne Feinstein, Democrat" are a
     place and its state, a name and its apposition, not lists.  A lone word before "and" and a name that
     goes on ("Securities and Exchange Commission") is one name."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
     run: list[Entity] = []
     conj: list[bool] = []  # whether each member after the first was joined by a conjunction
-
-    def emit() -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        last = max((i + 1 for i, c in enumerate(conj) if c), default=0)
-        if last == 0 and len(run) >= 2 and _UNNAMED_END.match(text, run[-1].end):
-            last = len(run) - 1  # "the Middle East, China and elsewhere": the named items of a longer list
-        if last >= 1:
-            members = run[: last + 1]
-            yield members[0].start, members[-1].end, _member_names(text, members)
-
     for entity in found:
         if run:
-            between = text[run[-1].end : entity.start]
-            if "(" in between and _PAREN_OPEN.fullmatch(text, run[-1].end, entity.start) and _PAREN_CLOSE.match(text, entity.end):
+            before = run[-1]
+            lo, hi = before.end, entity.start  # the gap between the two, read in place where it can be
+            if (
+                text.find("(", lo, hi) >= 0
+                and _PAREN_OPEN.fullmatch(text, lo, hi)
+                and _PAREN_CLOSE.match(text, entity.end)
+            ):
                 continue  # "Cory Booker (D-N.J.)": a note on the member, not a member
-            # A gap joins members only with a comma, "&", "and" or "or" in it: most gaps are tested without the pattern.
-            low = between.lower()
-            joins = "," in between or "&" in between or "and" in low or "or" in low
-            gap = _LIST_GAP.fullmatch(text, run[-1].end, entity.start) if joins else None
-            joined = gap is not None and bool(gap.group("conj1") or gap.group("conj2"))
-            same_kind = _compatible(run[-1].kind, entity.kind, joined)
-            if gap and same_kind and not _one_name(text, run[-1], entity, gap):
-                run.append(entity)
-                conj.append(joined)
-                continue
+            a, b = before.kind, entity.kind
+            # Two kinds that no gap makes compatible (two kinds, neither an untyped name) end the list
+            # whatever the gap holds, and the gap is not read; nor is a gap that _may_join rules out
+            # (from its first four characters).
+            if (a == b or a == "name" or b == "name") and _may_join(text[lo : min(lo + 4, hi)]):
+                # A gap joins members only with a comma, "&", "and" or "or" in it: most gaps are tested
+                # without the pattern.
+                between = text[lo:hi]
+                low = between.lower()
+                joins = "," in between or "&" in between or "and" in low or "or" in low
+                gap = _LIST_GAP.fullmatch(text, lo, hi) if joins else None
+                joined = gap is not None and bool(gap.group("conj1") or gap.group("conj2"))
+                if gap and _compatible(a, b, joined) and not _one_name(text, before, entity, gap):
+                    run.append(entity)
+                    conj.append(joined)
+                    continue
             if len(run) >= 2:  # one entity is no list
-                yield from emit()
+                _emit(text, run, conj, out)
         run, conj = [entity], []
     if len(run) >= 2:
-        yield from emit()
+        _emit(text, run, conj, out)
+    return iter(out)
+
+
+def _may_join(gap: str) -> bool:
+    """False when :data:`_LIST_GAP` cannot match a gap that opens with ``gap`` (its first four characters
+    or all of it: a quick test before the pattern).  The pattern's separator (a comma, "&", "and" or "or",
+    in any case) comes first or after a full stop, blanks or a parenthesis; so where the gap opens with an
+    ASCII letter or digit, or with one space and one of them, that letter must open "and" or "or"."""
+    at = 1 if gap[:1] == " " else 0
+    first = gap[at : at + 1]
+    if first in _NOT_GAP_START:
+        return False
+    if first in _AND_OR_START:
+        return gap[at : at + 3].lower() == "and" or gap[at : at + 2].lower() == "or"
+    return True
+
+
+def _emit(text: str, run: list[Entity], conj: list[bool], out: list[tuple[int, int, tuple[str, ...]]]) -> None:
+    """Add to ``out`` the list that a run of two or more joined entities makes, if any: up to the last
+    member joined by a conjunction."""
+    last = max((i + 1 for i, c in enumerate(conj) if c), default=0)
+    if last == 0 and len(run) >= 2 and _UNNAMED_END.match(text, run[-1].end):
+        last = len(run) - 1  # "the Middle East, China and elsewhere": the named items of a longer list
+    if last >= 1:
+        members = run[: last + 1]
+        out.append((members[0].start, members[-1].end, _member_names(text, members)))
 
 
 def _member_names(text: str, members: list[Entity]) -> tuple[str, ...]:
