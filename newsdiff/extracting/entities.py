@@ -38,9 +38,10 @@ _PARTICLE = r"(?:al|bin|d(?:a|el|er|e|i|u)|el|l[ae]|v[ao]n)"
 #: A run of capitalised words (digits allowed inside: "MI6", "G20"), with name particles.
 NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_CAP})(?:[ \t]++(?:{_PARTICLE}[ \t]++){{0,2}}+{_CAP}){{0,6}}+")
 #: NAME_RUN for text with no letter, mark or digit beyond ASCII (by the regex module's tables), in the
-#: standard re, which finds such runs sooner: there the classes hold only their ASCII members (and "’"), and
-#: the capital is matched before the look-behind that checks the character before it, so that the look-behind
-#: runs only at capitals.  :data:`_WORD_CHAR_BEYOND_ASCII` tells which text it may scan.
+#: standard re, which finds such runs sooner.  In such text each class of NAME_RUN matches only its ASCII
+#: members (and, for the letters of a word, "’"), so these are all it lists; and the capital is matched before
+#: the look-behind that checks the character before it, so that the look-behind runs only at capitals.
+#: :data:`_WORD_CHAR_BEYOND_ASCII` tells which text it may scan.
 _ASCII_CAP = r"[A-Z][A-Za-z0-9’'\-]{0,30}+\.?"
 _ASCII_NAME_RUN = re.compile(
     rf"[A-Z](?<![A-Za-z0-9][A-Z])[A-Za-z0-9’'\-]{{0,30}}+\.?"
@@ -395,37 +396,42 @@ def lists(text: str, found: list[Entity]) -> Iterator[tuple[int, int, tuple[str,
     place and its state, a name and its apposition, not lists.  A lone word before "and" and a name that
     goes on ("Securities and Exchange Commission") is one name."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
-    run: list[Entity] = []
+    rest = iter(found)
+    first = next(rest, None)
+    if first is None:
+        return iter(out)
+    run: list[Entity] = [first]
     conj: list[bool] = []  # whether each member after the first was joined by a conjunction
-    for entity in found:
-        if run:
-            before = run[-1]
-            lo, hi = before.end, entity.start  # the gap between the two, read in place where it can be
-            if (
-                text.find("(", lo, hi) >= 0
-                and _PAREN_OPEN.fullmatch(text, lo, hi)
-                and _PAREN_CLOSE.match(text, entity.end)
-            ):
-                continue  # "Cory Booker (D-N.J.)": a note on the member, not a member
-            a, b = before.kind, entity.kind
-            # Two kinds that no gap makes compatible (two kinds, neither an untyped name) end the list
-            # whatever the gap holds, and the gap is not read; nor is a gap that _may_join rules out
-            # (from its first four characters).
-            if (a == b or a == "name" or b == "name") and _may_join(text[lo : min(lo + 4, hi)]):
-                # A gap joins members only with a comma, "&", "and" or "or" in it: most gaps are tested
-                # without the pattern.
-                between = text[lo:hi]
-                low = between.lower()
-                joins = "," in between or "&" in between or "and" in low or "or" in low
-                gap = _LIST_GAP.fullmatch(text, lo, hi) if joins else None
-                joined = gap is not None and bool(gap.group("conj1") or gap.group("conj2"))
-                if gap and _compatible(a, b, joined) and not _one_name(text, before, entity, gap):
-                    run.append(entity)
-                    conj.append(joined)
-                    continue
-            if len(run) >= 2:  # one entity is no list
-                _emit(text, run, conj, out)
-        run, conj = [entity], []
+    for entity in rest:
+        before = run[-1]
+        lo, hi = before.end, entity.start  # the gap between the two, read in place where it can be
+        if (
+            text.find("(", lo, hi) >= 0
+            and _PAREN_OPEN.fullmatch(text, lo, hi)
+            and _PAREN_CLOSE.match(text, entity.end)
+        ):
+            continue  # "Cory Booker (D-N.J.)": a note on the member, not a member
+        a, b = before.kind, entity.kind
+        # Two kinds that no gap makes compatible (two kinds, neither an untyped name) end the list whatever
+        # the gap holds, and the gap is not read; nor is a gap that _may_join rules out (from its first four
+        # characters).
+        if (a == b or a == "name" or b == "name") and _may_join(text[lo : min(lo + 4, hi)]):
+            # A gap joins members only with a comma, "&", "and" or "or" in it: most gaps are tested without
+            # the pattern.
+            between = text[lo:hi]
+            low = between.lower()
+            joins = "," in between or "&" in between or "and" in low or "or" in low
+            gap = _LIST_GAP.fullmatch(text, lo, hi) if joins else None
+            joined = gap is not None and bool(gap.group("conj1") or gap.group("conj2"))
+            if gap and _compatible(a, b, joined) and not _one_name(text, before, entity, gap):
+                run.append(entity)
+                conj.append(joined)
+                continue
+        if len(run) >= 2:  # one entity is no list
+            _emit(text, run, conj, out)
+            run, conj = [entity], []
+        else:
+            run[0] = entity  # (conj is empty)
     if len(run) >= 2:
         _emit(text, run, conj, out)
     return iter(out)
