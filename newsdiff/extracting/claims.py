@@ -20,7 +20,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, may_hold_number, norm, numbers_among, numbers_in, qualified, value_of
+from .numbers import ASCII_BLANKS, CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, NumberParts, may_hold_number, norm, numbers_among, numbers_in, parts_of, qualified, value_of
 from .people import People, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
@@ -164,49 +164,51 @@ def _values(
         taken.add(d.start, d.end)
     if not may_hold_number(words, digits):
         numbers = []
-    elif lowered is None:
-        numbers = [m for m in numbers_in(text, lo, hi) if free(m.start(), m.end())]
     else:
-        numbers = [m for m in numbers_among(text, lo, hi, lowered, words) if free(m.start(), m.end())]
+        numbers = list(numbers_in(text, lo, hi)) if lowered is None else numbers_among(text, lo, hi, lowered, words)
+        if values:  # dates took some spans (nothing else has yet): the numbers that overlap one are dropped
+            numbers = [m for m in numbers if free(m.start(), m.end())]
+    parts = [parts_of(m) for m in numbers]  # each match's groups, read once
     skip_next = False
     for i, m in enumerate(numbers):
         if skip_next:
             skip_next = False
             continue
-        if not _is_value(text, m, lo, hi):
+        p = parts[i]
+        if not _is_value(text, m, p, lo, hi):
             continue
-        parsed = value_of(m)
+        parsed = value_of(m, p)
         if parsed is None:
             continue
         low, high, kind = parsed
         start, end = m.span()
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
-        if nxt is not None and (m.group("vague") or "").lower() == "half" and _HALF_OF.fullmatch(text, end, nxt.start()):
-            whole = value_of(nxt)
-            if whole is not None and not nxt.group("qual"):
-                kind, end, skip_next, m = whole[2], nxt.end(), True, nxt  # "half of 1 percent"
-                low, high = qualified(whole[0] / 2, _qual(numbers[i]))
-        elif nxt is not None and kind == "number" and not m.group("qual") and not nxt.group("qual"):
+        if nxt is not None and (p.vague or "").lower() == "half" and _HALF_OF.fullmatch(text, end, nxt.start()):
+            whole = value_of(nxt, parts[i + 1])
+            if whole is not None and not parts[i + 1].qual:
+                kind, end, skip_next, m, p = whole[2], nxt.end(), True, nxt, parts[i + 1]  # "half of 1 percent"
+                low, high = qualified(whole[0] / 2, _qual(parts[i]))
+        elif nxt is not None and kind == "number" and not p.qual and not parts[i + 1].qual:
             join = _RANGE_JOIN.fullmatch(text, end, nxt.start())
-            second = value_of(nxt) if join else None
-            if second is not None and second[2] == kind and second[0] > low and (m.group("words") is None) == (nxt.group("words") is None):
+            second = value_of(nxt, parts[i + 1]) if join else None
+            if second is not None and second[2] == kind and second[0] > low and (p.words is None) == (parts[i + 1].words is None):
                 high, end = second[1], nxt.end()  # "two to three weeks"
                 skip_next = True
-                m = nxt
-        unit = _unit(text, m, hi)
-        vague = " ".join((m.group("vague") or "").lower().split())
+                m, p = nxt, parts[i + 1]
+        unit = _unit(text, m, p, hi)
+        vague = " ".join(p.vague.lower().split()) if p.vague else ""
         if vague in IMPLIED_UNITS:
             unit = IMPLIED_UNITS[vague]
-        before = _UNIT_BEFORE.search(text, max(lo, start - 12), start)
         if kind == "percent":
             unit = "percent"
-        elif kind == "money" and m.group("money"):
-            unit = CURRENCY_SIGNS[m.group("money")]
+        elif kind == "money" and p.money:
+            unit = CURRENCY_SIGNS[p.money]
         elif unit in MONEY_WORDS:
             kind, unit = "money", MONEY_WORDS[unit]
-        elif before and before.group(1).lower() in _AGE_WORDS:
+        # The word before is looked at only now that it can matter ("aged 40", "magnitude 6.2").
+        elif (before := _unit_before(text, lo, start)) and before.group(1).lower() in _AGE_WORDS:
             unit = "year"
-        elif kind == "number" and _is_age(text, m, lo, hi):
+        elif kind == "number" and _is_age(text, m, p, lo, hi):
             unit = "year"  # "Tim Scott, 51, said"
         elif before:
             kind, unit = "measure", before.group(1).lower()
@@ -235,51 +237,87 @@ def _value_order(v: Value) -> tuple[int, int, str]:
     return (v.start, -v.end, v.kind)
 
 
-def _is_value(text: str, m: regex.Match, lo: int, hi: int) -> bool:
-    """Whether a NUMBER match is a value, not a code, a clock time, part of a name or a pronoun."""
+def _is_value(text: str, m: regex.Match, p: NumberParts, lo: int, hi: int) -> bool:
+    """Whether a NUMBER match (``p``, its groups) is a value, not a code, a clock time, part of a name or a
+    pronoun."""
     start, end = m.span()
-    if m.group("digits") and not m.group("money"):
-        if _CODE_BEFORE.search(text, max(lo, start - 2), start) or _CODE_AFTER.match(text, end, hi):
+    if p.digits and not p.money:
+        if _in_code(text, lo, start, end, hi):
             return False  # "EB-5", "6:00"
-        after = _CLOCK_AFTER.match(text, end, hi)
-        if after and after.group(1).lower() in CLOCK_WORDS:
-            return False  # "6 o'clock", "9 p.m."
-        if not m.group("qual") and not m.group("percent") and _NAME_BEFORE.search(text, max(lo, start - 30), start):
+        if _may_be_clock(text, end, hi):
+            after = _CLOCK_AFTER.match(text, end, hi)
+            if after and after.group(1).lower() in CLOCK_WORDS:
+                return False  # "6 o'clock", "9 p.m."
+        if not p.qual and not p.percent and _NAME_BEFORE.search(text, max(lo, start - 30), start):
             return False  # a number in a name: "Channel 4", "Article 50", "from Day 1"
-    if (m.group("vague") or "").lower() == "half" and not _HALF_OF.match(text, end, hi):
+    if p.vague and p.vague.lower() == "half" and not _HALF_OF.match(text, end, hi):
         return False  # "half" alone is rarely a checkable quantity; "half of 1 percent" is
     if text[end : end + 1] == "-":
-        after = _UNIT_WORD.match(text, end, hi)
+        after = _word_after(text, end, hi)
         if after and after.group(1).split("-")[0].lower() in NOT_COUNTED_AFTER_HYPHEN:
             return False  # "a two-way race", "one-on-one talks"
-    words = m.group("words") or m.group("ordinal")
+    words = p.words or p.ordinal
     if words and start > lo and text[start - 1] == "-":
         return False  # the end of a compound: "one-on-one", "all-in-one"
-    if words and not m.group("qual"):
+    if words and not p.qual:
         low = words.lower()
         if low == "one":
-            nxt = _UNIT_WORD.match(text, end, hi)
+            nxt = _word_after(text, end, hi)
             word = nxt.group(1).lower() if nxt and text[end : end + 1] == " " else None
             if word is None or word in UNIT_STOPS or word in ONE_IDIOMS or word in CUE_VERBS:
                 return False  # "one of", "at one point", "one day": rarely a count
-    vague = " ".join((m.group("vague") or "").lower().split())
-    if vague in QUALIFIED_ONLY and not m.group("qual"):
+    if p.vague and not p.qual and " ".join(p.vague.lower().split()) in QUALIFIED_ONLY:
         return False  # "a year" counts only with a qualifier: "a little more than a year"
-    if words and not m.group("qual"):
-        low = words.lower()
+    if words and not p.qual:
         if words[:1].isupper() and _NAME_BEFORE.search(text, max(lo, start - 30), start):
             return False  # part of a name: "Ground Zero", "Apollo Eleven"
-        if m.group("ordinal") and words[:1].isupper() and _SPACE_CAPITAL.match(text[end : end + 3]):
+        if p.ordinal and words[:1].isupper() and _SPACE_CAPITAL.match(text[end : end + 3]):
             return False  # part of a name: "Second World War", "First Amendment"
-        if m.group("words") and _THE_BEFORE.search(text, max(lo, start - 5), start):
-            nxt = _UNIT_WORD.match(text, end, hi)
+        if p.words and _THE_BEFORE.search(text, max(lo, start - 5), start):
+            nxt = _word_after(text, end, hi)
             if nxt is None or nxt.group(1).lower() in PRONOUN_NEXT or nxt.group(1).lower().endswith("ed"):
                 return False  # "the two met", "the two of them": a pronoun
     return True
 
 
-def _qual(m: regex.Match) -> str:
-    return " ".join((m.group("qual") or "").lower().split())
+def _in_code(text: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """Whether the figures at ``[start, end)`` are part of a code or a clock time: _CODE_BEFORE in the two
+    characters before or _CODE_AFTER after.  Each pattern is tried only when the character it needs is
+    there: "-" or ":" just before (with two characters in the window), ":" just after."""
+    return bool(
+        (start - 2 >= lo and text[start - 1] in "-:" and _CODE_BEFORE.search(text, start - 2, start))
+        or (text[end : end + 1] == ":" and _CODE_AFTER.match(text, end, hi))
+    )
+
+
+def _may_be_clock(text: str, end: int, hi: int) -> bool:
+    """Whether the word after a number ending at ``end`` can be one of ``CLOCK_WORDS``, which all begin with
+    "a", "o" or "p": _CLOCK_AFTER's word begins at the first character after one blank at most, unless that
+    is a blank too, and no character but these six lower-cases to one of those letters."""
+    at = end + 1 if text[end : end + 1] == " " else end
+    if at >= hi:
+        return True  # let the pattern tell
+    c = text[at]
+    return c.isspace() or c in "aAoOpP"
+
+
+def _unit_before(text: str, lo: int, start: int) -> regex.Match | None:
+    """_UNIT_BEFORE in the twelve characters before ``start``, looked for only when the character before the
+    blanks there can end one of its words (all end in "e", "d", "r", "y", "l" or "."); a character that is
+    not ASCII is left to the pattern to judge."""
+    at = start
+    while at > lo and text[at - 1] in ASCII_BLANKS:
+        at -= 1
+    if at == lo:
+        return None  # nothing but blanks, if anything, before the number
+    c = text[at - 1]
+    if c.isascii() and c not in "edrylEDRYL.":
+        return None  # no word of the pattern ends here, or no blank follows it
+    return _UNIT_BEFORE.search(text, max(lo, start - 12), start)
+
+
+def _qual(p: NumberParts) -> str:
+    return " ".join((p.qual or "").lower().split())
 
 
 def _finite(x: float) -> float | None:
@@ -298,17 +336,17 @@ def _singular(word: str) -> str:
     return word
 
 
-def _unit(text: str, m: regex.Match, hi: int) -> str | None:
+def _unit(text: str, m: regex.Match, p: NumberParts, hi: int) -> str | None:
     """What a number counts: the words after it up to a function word or a verb, lower case, singular."""
     pos = m.end()
-    if " ".join((m.group("vague") or "").lower().split()) in VAGUE_OF:
+    if p.vague and " ".join(p.vague.lower().split()) in VAGUE_OF:
         of = _OF_THE.match(text, pos, hi)
         if of:
             pos = of.end()  # "hundreds of times", "a couple of briefings"
     words: list[str] = []
     hyphen = text[pos : pos + 1] == "-"  # "a 52-count complaint", "a 21st-century economy": the word it joins
     while len(words) < 4:
-        w = _UNIT_WORD.match(text, pos, hi)
+        w = _word_after(text, pos, hi)
         if not w:
             break
         word = w.group(1)
@@ -319,7 +357,7 @@ def _unit(text: str, m: regex.Match, hi: int) -> str | None:
         if low in UNIT_STOPS:
             break
         if words and low.endswith(("ing", "ed")) and "-" not in low:
-            after = _UNIT_WORD.match(text, w.end(), hi)
+            after = _word_after(text, w.end(), hi)
             if not (after and _plural(after.group(1).lower())):
                 break  # "the second debate erased …"; but "dozens of local elected officials"
         if low in CUE_VERBS and not _plural(low):
@@ -333,13 +371,20 @@ def _unit(text: str, m: regex.Match, hi: int) -> str | None:
     if not words:
         return None
     words[-1] = _singular(words[-1])
-    return " ".join(_singular(w) if w.endswith("s") and w[:-1] in MEASURES else w for w in words)
+    return " ".join([_singular(w) if w.endswith("s") and w[:-1] in MEASURES else w for w in words])
 
 
-def _is_age(text: str, m: regex.Match, lo: int, hi: int) -> bool:
+def _word_after(text: str, pos: int, hi: int) -> regex.Match | None:
+    """``_UNIT_WORD.match(text, pos, hi)``, not tried where no blank or hyphen opens it ("5,", "2016.")."""
+    if pos < hi and (text[pos].isspace() or text[pos] == "-"):
+        return _UNIT_WORD.match(text, pos, hi)
+    return None
+
+
+def _is_age(text: str, m: regex.Match, p: NumberParts, lo: int, hi: int) -> bool:
     """A whole number from 1 to 120 set off by commas right after a name: an age ("Ann Lee, 52, said")."""
-    digits = m.group("digits")
-    if not digits or not digits.isdigit() or not 1 <= int(digits) <= 120 or m.group("qual"):
+    digits = p.digits
+    if not digits or not digits.isdigit() or not 1 <= int(digits) <= 120 or p.qual:
         return False
     return text[m.end() : m.end() + 1] == "," and _NAME_COMMA.search(text, max(lo, m.start() - 40), m.start()) is not None
 

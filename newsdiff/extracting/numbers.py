@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -117,6 +118,34 @@ NUMBER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+
+class NumberParts(NamedTuple):
+    """The groups of a NUMBER match, in the pattern's order.  ``regex`` looks a group up by name slowly, so
+    a match's groups are read once (:func:`parts_of`) and then used by attribute."""
+
+    qual: str | None
+    money: str | None
+    digits: str | None
+    ordsuffix: str | None
+    scale: str | None
+    percent: str | None
+    words: str | None
+    half: str | None
+    percent2: str | None
+    vague: str | None
+    vscale: str | None
+    ordinal: str | None
+
+
+if NumberParts._fields != tuple(sorted(NUMBER.groupindex, key=NUMBER.groupindex.__getitem__)):
+    raise AssertionError("NumberParts must name the groups of NUMBER in their order")
+
+
+def parts_of(m: regex.Match) -> NumberParts:
+    """The :class:`NumberParts` of a NUMBER match."""
+    return NumberParts._make(m.groups())
+
+
 _ARTICLES = frozenset({"a", "an"})
 #: The words of number words and vague quantities, but for the articles and for the spans of time that
 #: count only after a qualifier.
@@ -148,6 +177,35 @@ _START_WORDS = frozenset(phrase.split()[0] for phrase in [*QUALIFIERS, *UNITS, *
 _AFTER_ARTICLE = frozenset(p.split()[1] for p in [*QUALIFIERS, *VAGUE] if p.split()[0] in _ARTICLES)
 #: Where a match can start: a run of letters and digits, or a currency sign.
 _TOKEN_START = re.compile(r"[^\W_]++|[$£€¥]")
+#: The lower-case words a number itself can start with ("five", "first", "a" of "a dozen", "half").
+_NUMBER_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in [*UNITS, *SCALES, *VAGUE, *ORDINALS])
+#: The start words that open qualifiers only ("about", "more", "in" of "in excess of"), each with what its
+#: qualifiers say after it: "" for "about", " than" for "more", " least" and " most" for "at".
+_QUALIFIER_RESTS = {
+    word: tuple(q[len(word) :] for q in QUALIFIERS if q.split()[0] == word) for word in _START_WORDS - _NUMBER_FIRST_WORDS
+}
+
+
+def _search_key(word: str) -> str:
+    """What :func:`numbers_among` looks for to find ``word`` where it may open a qualifier: the word and as
+    much of what all its qualifiers say next as stands for itself in lower-case text ("in exce" for "in excess
+    of", "at " for "at least" and "at most").  It stops before an "i", "s" or "k", which ``regex`` also matches
+    with "İ", "ſ" and "K" (the first two stay as they are in lower case)."""
+    rests = _QUALIFIER_RESTS[word]
+    key = word
+    for n, c in enumerate(min(rests, key=len)):
+        if c in "isk" or any(rest[n] != c for rest in rests):
+            break
+        key += c
+    return key
+
+
+#: The search key of each such word; one that also follows "a" or "an" in a phrase ("minimum" of "a minimum
+#: of") is looked for alone, for that phrase needs it wherever it stands.
+_SEARCH_KEYS = {word: _search_key(word) for word in _QUALIFIER_RESTS if word not in _AFTER_ARTICLE}
+#: The ASCII characters that are ``\s`` to ``regex`` (str.isspace also takes \x1c to \x1f, which it does not).
+ASCII_BLANKS = " \t\n\r\f\v"
+_ASCII_WORD = re.compile(r"[a-z]++")
 
 
 def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match]:
@@ -186,8 +244,8 @@ def numbers_among(text: str, lo: int, hi: int, lowered: str, words: Iterable[str
     same length, and ``words`` holds every lower-case word of ``text[lo:hi]`` that is in ``CUE_WORDS``.
 
     Only the places where a match can start are visited: digits and currency signs found by one scan, the
-    few number words the text holds by ``str.find``; they are tried in the order and with the rules of
-    :func:`numbers_in`."""
+    few number words the text holds by ``str.find`` (a word that opens qualifiers only, where one of them and
+    a number follow it); they are tried in the order and with the rules of :func:`numbers_in`."""
     # (token start, the "a"/"an" just before it or -1, whether a match may start at the token itself)
     found: dict[int, tuple[int, bool]] = {m.start(): (-1, True) for m in _DIGIT_OR_SIGN.finditer(text, lo, hi)}
     if lo < hi and (text[lo].isdigit() or text[lo] in _SIGNS):
@@ -196,15 +254,19 @@ def numbers_among(text: str, lo: int, hi: int, lowered: str, words: Iterable[str
         opens, follows = word in _START_WORDS, word in _AFTER_ARTICLE
         if not (opens or follows):
             continue
+        rests = _QUALIFIER_RESTS.get(word)  # None when the word can open a number itself
+        key = _SEARCH_KEYS.get(word, word)  # "in exce": most "in" are not looked at
         size = len(word)
-        at = lowered.find(word, lo, hi)
+        at = lowered.find(key, lo, hi)
         while at >= 0:
             end = at + size
             if (at == lo or not text[at - 1].isalnum()) and (end == hi or not text[end].isalnum()):
                 article = _article_before(text, lo, at) if follows else -1
-                if opens or article >= 0:
-                    found[at] = (article, opens)
-            at = lowered.find(word, end, hi)
+                # Most "in", "at", "about" … are no qualifier of a number: the pattern is not tried there.
+                tries = opens and (rests is None or _number_may_follow(lowered, end, hi, rests))
+                if tries or article >= 0:
+                    found[at] = (article, tries)
+            at = lowered.find(key, end, hi)
     out = []
     pos = lo
     for start in sorted(found):
@@ -222,6 +284,37 @@ def numbers_among(text: str, lo: int, hi: int, lowered: str, words: Iterable[str
                 pos = m.end()
                 out.append(m)
     return out
+
+
+def _number_may_follow(lowered: str, end: int, hi: int, rests: tuple[str, ...]) -> bool:
+    """Whether NUMBER can match from a word that opens qualifiers only and ends at ``end``: one of ``rests``
+    (what its qualifiers say after it) must follow, then blanks, then a digit, a currency sign or the first
+    word of a number, all before ``hi``.  Read in ``lowered`` (the text in lower case, same offsets), where
+    this is exact for ASCII; any other character may be something the pattern takes ("ſ" is "s" to it, and
+    there are blanks, digits and signs beyond ASCII), so it answers True there and the pattern decides."""
+    for rest in rests:
+        at = end + len(rest)
+        if at + 2 > hi:
+            continue  # no room for the blank and the number
+        said = lowered[end:at]
+        if said != rest and said.isascii():
+            continue  # another phrase: "more" and not "more than"
+        if lowered[at] not in ASCII_BLANKS:
+            if lowered[at].isascii():
+                continue  # the qualifier must be followed by a blank
+            return True
+        at += 1
+        while at < hi and lowered[at] in ASCII_BLANKS:
+            at += 1
+        if at == hi:
+            continue
+        c = lowered[at]
+        if not c.isascii() or "0" <= c <= "9" or c == "$":
+            return True
+        word = _ASCII_WORD.match(lowered, at, hi)
+        if word is not None and (word.group() in _NUMBER_FIRST_WORDS or (word.end() < hi and not lowered[word.end()].isascii())):
+            return True  # "about five", "over a dozen"; or a word that goes on past ASCII
+    return False
 
 
 def _article_before(text: str, lo: int, at: int) -> int:
@@ -260,34 +353,33 @@ def words_value(text: str) -> float | None:
     return total + current if seen else None
 
 
-def value_of(m: regex.Match) -> tuple[float, float, str] | None:
-    """``(low, high, kind)`` for a NUMBER match; kind is number, ordinal, percent or money."""
-    digits, words, vague, ordinal, qual = m.group("digits", "words", "vague", "ordinal", "qual")
-    qualifier = " ".join(qual.lower().split()) if qual else ""
+def value_of(m: regex.Match, parts: NumberParts | None = None) -> tuple[float, float, str] | None:
+    """``(low, high, kind)`` for a NUMBER match; kind is number, ordinal, percent or money.  ``parts``, the
+    match's :func:`parts_of` when the caller has them already, saves reading the groups again."""
+    p = parts_of(m) if parts is None else parts
+    qualifier = " ".join(p.qual.lower().split()) if p.qual else ""
     kind = "number"
-    if digits:
-        scale, ordsuffix, percent, money = m.group("scale", "ordsuffix", "percent", "money")
-        n = float(digits.replace(",", ""))
-        if scale:
-            scale = scale.lower()
+    if p.digits:
+        n = float(p.digits.replace(",", ""))
+        if p.scale:
+            scale = p.scale.lower()
             n *= {"bn": 1e9, "m": 1e6}.get(scale, SCALES.get(scale, 1))
-        if ordsuffix:
+        if p.ordsuffix:
             kind = "ordinal"
-        if percent:
+        if p.percent:
             kind = "percent"
-        if money:
+        if p.money:
             kind = "money"
-    elif words:
-        value = words_value(words)
+    elif p.words:
+        value = words_value(p.words)
         if value is None:
             return None
-        half, percent2 = m.group("half", "percent2")
-        n = value + (0.5 if half else 0)
-        if percent2:
+        n = value + (0.5 if p.half else 0)
+        if p.percent2:
             kind = "percent"
-    elif vague:
-        low, high = VAGUE[" ".join(vague.lower().split())]
-        scale = SCALES.get((m.group("vscale") or "").lower(), 1)
+    elif p.vague:
+        low, high = VAGUE[" ".join(p.vague.lower().split())]
+        scale = SCALES.get((p.vscale or "").lower(), 1)
         low, high = low * scale, high * scale
         rule = QUALIFIERS.get(qualifier)
         if rule in ("above", "atleast"):
@@ -296,7 +388,7 @@ def value_of(m: regex.Match) -> tuple[float, float, str] | None:
             return 0.0, float(high), "number"
         return float(low), float(high), "number"
     else:
-        n = float(ORDINALS[ordinal.lower()])
+        n = float(ORDINALS[p.ordinal.lower()])
         return n, n, "ordinal"
     low, high = qualified(n, qualifier)
     return low, high, kind
@@ -319,14 +411,14 @@ def qualified(n: float, qualifier: str) -> tuple[float, float]:
 
 def norm(low: float, high: float) -> str:
     """A short, stable text form of a range: "5", ">5", "<=2500000", "24-99"."""
-
-    def fmt(x: float) -> str:
-        return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
     if low == high:
-        return fmt(low)
+        return _fmt(low)
     if high == math.inf:
-        return f">={fmt(low)}"
+        return f">={_fmt(low)}"
     if low in (0.0, -math.inf):
-        return f"<={fmt(high)}"
-    return f"{fmt(low)}-{fmt(high)}"
+        return f"<={_fmt(high)}"
+    return f"{_fmt(low)}-{_fmt(high)}"
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import re
@@ -116,6 +116,21 @@ _RELATIVE_WORDS = frozenset(
 #: and for those of its words that are among these.
 CUE_WORDS = _MONTH_ANY | _HOLIDAY_WORDS | _RELATIVE_WORDS
 
+# Scanning a sentence with these patterns is slow (``regex`` tries each at every character), so they are
+# tried only at the places where a match can start (:func:`_matches_at`): each function below gives every
+# such place, and maybe a few more.  Those that look for words in ``lowered`` with ``str.find`` rely on
+# ``regex``'s case folding agreeing with ``str.lower``, which it does but for "ſ" (an "s" to ``regex``) and
+# "İ" (an "i"), which ``lowered`` keeps as they are: a sentence that holds one is scanned whole.
+_ODD_CASE = ("ſ", "İ")
+#: Where a year of _YEAR can begin: its first two digits (ASCII in the pattern) before two characters that may
+#: be digits (``regex`` takes 0-9 and others beyond ASCII), and not after what its look-behind rules out in
+#: ASCII.  The digits come first in this pattern, for the scan looks for them quickly.
+_YEAR_START = re.compile(r"(?:1[89]|20)(?=[0-9\x80-\U0010ffff]{2})(?<![A-Za-z0-9,.$-]..)")
+#: Runs of digits as ``regex`` sees them (more than ASCII ones).
+_DIGIT_RUN = regex.compile(r"\d++")
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ASCII_ALNUM = frozenset(_ASCII_LOWER + _ASCII_LOWER.upper() + "0123456789")
+
 
 def words_of(text: str, lo: int, hi: int) -> frozenset[str]:
     """The lower-case words of ``text[lo:hi]``, for the cheap tests of :func:`dates`."""
@@ -167,17 +182,19 @@ def dates(
 ) -> Iterator[DateMention]:
     """Every date expression in ``text[lo:hi]``, non-overlapping, in order.  ``words`` (from :func:`words_of`)
     and ``digits`` (whether the text holds a digit) save working them out again when the caller has them;
-    ``lowered``, ``text`` in lower case with the same offsets, lets relative dates be looked for only from
-    the first word that can end one."""
+    ``lowered``, ``text`` in lower case with the same offsets, lets the patterns be tried only where a match
+    can start."""
     if words is None:
         words = words_of(text, lo, hi)
     if digits is None:
         digits = _DIGIT.search(text, lo, hi) is not None
+    if not digits and CUE_WORDS.isdisjoint(words):
+        return iter(())  # most sentences: no figure and no word that any pattern here looks for
     months = not _MONTH_WORDS.isdisjoint(words)
     holidays = not _HOLIDAY_WORDS.isdisjoint(words)
     relative = not _RELATIVE_WORDS.isdisjoint(words)
     if not (digits or months or holidays or relative):
-        return iter(())  # most sentences: nothing any pattern here could match
+        return iter(())  # nothing any pattern here could match
     month_any = digits and not _MONTH_ANY.isdisjoint(words)
     chunk = text[lo:hi] if digits else ""
     pub = _parse_iso(published)
@@ -185,7 +202,15 @@ def dates(
     found: list[DateMention] = []
     free = taken.free
 
-    for m in DATE.finditer(text, lo, hi) if month_any or (digits and _NUMERIC_DATE.search(chunk)) else ():
+    full_dates = month_any or (digits and _NUMERIC_DATE.search(chunk) is not None)
+    # Without "ſ" or "İ" in the sentence, the patterns that ignore case are tried only where matches can start.
+    quick = (full_dates or relative) and lowered is not None and all(lowered.find(c, lo, hi) < 0 for c in _ODD_CASE)
+    calendar = _calendar_starts(text, lo, hi, lowered) if quick and full_dates else None
+
+    def scan(pattern: regex.Pattern, starts: list[int] | None) -> Iterable[regex.Match]:
+        return pattern.finditer(text, lo, hi) if starts is None else _matches_at(pattern, text, starts, hi)
+
+    for m in scan(DATE, calendar) if full_dates else ():
         iso = iso_from_match(m)
         if iso:
             found.append(DateMention(m.start(), m.end(), iso, False))
@@ -211,17 +236,19 @@ def dates(
                 day = _holiday(m.group(), pub.year - 1)
             found.append(DateMention(m.start(), m.end(), day.isoformat(), True))
         taken.add(*m.span())
-    for m in _MONTH_YEAR.finditer(text, lo, hi) if month_any else ():
+    for m in scan(_MONTH_YEAR, calendar) if month_any else ():
         if free(*m.span()):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             found.append(DateMention(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", False))
             taken.add(*m.span())
-    for m in _YEAR.finditer(text, lo, hi) if digits else ():
+    # _YEAR is tried where a year's digits begin: a match that opens with "in", "since" or "of" has the
+    # same year as one from there.
+    for m in _matches_at(_YEAR, text, [y.start() for y in _YEAR_START.finditer(text, lo, hi)], hi) if digits else ():
         a, b = m.span("year")
         if free(a, b):
             found.append(DateMention(a, b, m.group("year"), False))
             taken.add(a, b)
-    for m in _MONTH_DAY.finditer(text, lo, hi) if month_any else ():
+    for m in scan(_MONTH_DAY, calendar) if month_any else ():
         if not free(*m.span()):
             continue
         month = MONTHS[(m.group("month") or m.group("month2")).lower()]
@@ -233,7 +260,7 @@ def dates(
         else:
             found.append(DateMention(m.start(), m.end(), f"{pub.year:04d}-{month:02d}-{day:02d}", False))
         taken.add(*m.span())
-    for m in _MONTH_ALONE.finditer(text, lo, hi) if months else ():
+    for m in _matches_at(_MONTH_ALONE, text, _month_alone_starts(text, lo, hi, words), hi) if months else ():
         if m.group("month") == "May" and not m.group("mod"):
             continue  # "May" alone is as often a name or the verb opening a sentence
         month = MONTHS[m.group("month").lower()]
@@ -246,7 +273,13 @@ def dates(
         else:
             found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, to_come):04d}-{month:02d}", True))
         taken.add(start, m.end())
-    for m in _RELATIVE.finditer(text, _relative_from(text, lo, hi, lowered, words), hi) if relative else ():
+    if not relative:
+        relatives: Iterable[regex.Match] = ()
+    elif quick:
+        relatives = _matches_at(_RELATIVE, text, _relative_starts(text, lo, hi, lowered, words), hi)
+    else:
+        relatives = _RELATIVE.finditer(text, _relative_from(text, lo, hi, lowered, words), hi)
+    for m in relatives:
         if not free(*m.span()):
             continue
         if m.group()[:1].isupper() and _NAME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
@@ -260,6 +293,101 @@ def dates(
     return iter(found)
 
 
+def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], hi: int) -> list[regex.Match]:
+    """What ``pattern.finditer(text, lo, hi)`` finds, when ``starts`` (sorted, from ``lo`` on) holds every
+    place where a match can start: the pattern is tried at each of them that the last match does not cover."""
+    out = []
+    pos = -1
+    for start in starts:
+        if start >= pos:
+            m = pattern.match(text, start, hi)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+#: The most letters of a word that can lead a match before the word the match is found by: "following"
+#: ("following week"), "wednesday" ("Wednesday, Dec. 20, 2017").
+_LONGEST_LEAD = 9
+
+
+def _word_before(s: str, lo: int, at: int, gap: str = "") -> int:
+    """Where the word of ASCII lower-case letters that ends just before the blanks (or ``gap`` characters)
+    before ``at`` starts; ``at`` when there is none.  A longer word than ``_LONGEST_LEAD`` letters can lead no
+    match: a place inside it may be given instead."""
+    i = at
+    while i > lo and (s[i - 1].isspace() or s[i - 1] in gap):
+        i -= 1
+    head = s[max(lo, i - _LONGEST_LEAD - 1) : i]
+    j = i - (len(head) - len(head.rstrip(_ASCII_LOWER)))
+    return j if j < i else at
+
+
+def _calendar_starts(text: str, lo: int, hi: int, lowered: str) -> list[int]:
+    """Every place in ``text[lo:hi]`` where DATE, _MONTH_YEAR or _MONTH_DAY can start a match (``lowered``
+    holding neither "ſ" nor "İ" there).  Each match holds a run of digits, a day or a year, and starts at the
+    first of one ("22 Dec", "2017-12-22"), or at the name of a month or a weekday just before one ("Dec. 22",
+    "December 2017", "Fri, 22 Dec 2017"), or at a weekday's name before that month's ("Friday, December 22,
+    2017"): a word of ASCII letters one or two back from a run of digits, each past blanks, a comma and a
+    full stop."""
+    starts = set()
+    for m in _DIGIT_RUN.finditer(text, lo, hi):
+        at = m.start()
+        starts.add(at)
+        for _ in range(2):
+            i = at
+            while i > lo and lowered[i - 1].isspace():
+                i -= 1
+            if i == at:
+                break  # a name is followed by blanks
+            if i > lo and lowered[i - 1] == ",":
+                i -= 1
+            if i > lo and lowered[i - 1] == ".":
+                i -= 1
+            at = _word_before(lowered, lo, i)
+            if at == i:
+                break
+            starts.add(at)
+    return sorted(starts)
+
+
+def _month_alone_starts(text: str, lo: int, hi: int, words: frozenset[str] | set[str]) -> list[int]:
+    """Every place in ``text[lo:hi]`` where _MONTH_ALONE can start a match: its month is written with a
+    capital as in the pattern (which minds case), and ``words`` holds it in lower case; a match starts there
+    or at a lower-case word before it, past blanks and hyphens ("mid-July")."""
+    starts = set()
+    for month in _MONTH_WORDS.intersection(words):
+        name = month.capitalize()
+        at = text.find(name, lo, hi)
+        while at >= 0:
+            starts.add(at)
+            starts.add(_word_before(text, lo, at, "-"))
+            at = text.find(name, at + len(name), hi)
+    return sorted(starts)
+
+
+def _relative_starts(text: str, lo: int, hi: int, lowered: str, words: frozenset[str] | set[str]) -> list[int]:
+    """Every place from :func:`_relative_from` on where _RELATIVE can start a match (``lowered`` holding
+    neither "ſ" nor "İ" in ``text[lo:hi]``): a match ends in one of ``_RELATIVE_WORDS`` written as a word of
+    its own (a "’s" may follow), and starts there or one or two words before ("earlier this year").
+
+    None of these places lies before the one _relative_from gives: it steps back two words from the first
+    place any of those words is written, over blanks and letters, and :func:`_word_before` never steps
+    further (it takes fewer characters for letters, and blanks are blanks in lower case too)."""
+    starts = set()
+    for word in _RELATIVE_WORDS.intersection(words):
+        at = lowered.find(word, lo, hi)
+        while at >= 0:
+            end = at + len(word)
+            # A word of its own, not part of a longer one ("years", "midweek").
+            if (at == lo or lowered[at - 1] not in _ASCII_ALNUM) and (end == hi or lowered[end] not in _ASCII_ALNUM):
+                one = _word_before(lowered, lo, at)
+                starts.update((at, one, _word_before(lowered, lo, one)))
+            at = lowered.find(word, end, hi)
+    return sorted(starts)
+
+
 def _relative_from(text: str, lo: int, hi: int, lowered: str | None, words: frozenset[str] | set[str]) -> int:
     """Where in ``text[lo:hi]`` a relative date can start.  Each ends in one of ``_RELATIVE_WORDS`` ("year",
     "friday", "night") with at most two words before it ("earlier this year"), so nothing can start more
@@ -267,6 +395,11 @@ def _relative_from(text: str, lo: int, hi: int, lowered: str | None, words: froz
     if lowered is None:
         return lo
     first = min((at for w in _RELATIVE_WORDS.intersection(words) if (at := lowered.find(w, lo, hi)) >= 0), default=lo)
+    return _two_words_back(text, lo, first)
+
+
+def _two_words_back(text: str, lo: int, first: int) -> int:
+    """Where the second word before ``first`` starts (words of letters, as str.isalpha has them)."""
     for _ in range(2):  # back over two words, and the white space before each
         while first > lo and text[first - 1].isspace():
             first -= 1
@@ -312,17 +445,18 @@ def _parse_iso(value: str | None) -> dt.date | None:
 
 
 def _resolve(m: regex.Match, pub: dt.date | None) -> str | None:
-    if m.group("day"):
-        word = " ".join(m.group("day").lower().split())
+    mod, unit, _, day, bare = m.groups()  # _RELATIVE's groups at once (by name, ``regex`` is slow to find them)
+    if day:
+        word = " ".join(day.lower().split())
         if pub is None:
             return f"relative:{word}"
         offset = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
         return (pub + dt.timedelta(days=offset)).isoformat()
-    if m.group("bare"):
-        weekday, mod = m.group("bare").lower(), "on"
+    if bare:
+        weekday, mod = bare.lower(), "on"
     else:
-        mod = " ".join(m.group("mod").lower().split())
-        weekday = m.group("unit").lower()
+        mod = " ".join(mod.lower().split())
+        weekday = unit.lower()
     if weekday in ("week", "month"):
         if pub is None or mod not in ("last", "next", "this", "previous", "following"):
             return None if pub is not None else f"relative:{mod} {weekday}"
