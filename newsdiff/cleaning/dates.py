@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import regex
 
@@ -33,6 +34,16 @@ def parse_date(text: str) -> str | None:
     return iso_from_match(m) if m else None
 
 
+def month_number(name: str) -> int | None:
+    """The month (1-12) a name matched by a case-insensitive pattern stands for ("Sept." is 9), or None.
+    Such a pattern folds case fully, so the name may hold a letter ``str.lower`` leaves alone (the long s
+    of "ſeptember"): normalised and case-folded, it is a plain name."""
+    found = MONTHS.get(name.lower().rstrip("."))
+    if found is None:
+        found = MONTHS.get(unicodedata.normalize("NFKC", name).casefold().rstrip("."))
+    return found
+
+
 def iso_from_match(m: regex.Match) -> str | None:
     if m.group("iso"):
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
@@ -46,9 +57,11 @@ def iso_from_match(m: regex.Match) -> str | None:
         else:
             return None
     elif m.group("month"):
-        year, month, day = int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))
+        year, month, day = int(m.group("year")), month_number(m.group("month")), int(m.group("day"))
     else:
-        year, month, day = int(m.group("year2")), MONTHS[m.group("month2").lower().rstrip(".")], int(m.group("day2"))
+        year, month, day = int(m.group("year2")), month_number(m.group("month2")), int(m.group("day2"))
+    if month is None:
+        return None
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:

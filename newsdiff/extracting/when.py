@@ -17,7 +17,7 @@ import re
 
 import regex
 
-from ..cleaning.dates import DATE, iso_from_match
+from ..cleaning.dates import DATE, iso_from_match, month_number
 from ..cleaning.vocab import MONTHS, WEEKDAYS
 
 _YEAR = regex.compile(r"(?<![\p{L}\p{N},.$£€-])(?:in\s++|since\s++|of\s++)?(?P<year>1[89]\d{2}|20\d{2})(?![\p{L}\p{N}])(?!\s*+(?:%|per\s?cent))")
@@ -237,8 +237,8 @@ def dates(
             found.append(DateMention(m.start(), m.end(), day.isoformat(), True))
         taken.add(*m.span())
     for m in scan(_MONTH_YEAR, calendar) if month_any else ():
-        if free(*m.span()):
-            month = MONTHS[m.group("month").lower().rstrip(".")]
+        month = month_number(m.group("month"))
+        if month is not None and free(*m.span()):
             found.append(DateMention(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", False))
             taken.add(*m.span())
     # _YEAR is tried where a year's digits begin: a match that opens with "in", "since" or "of" has the
@@ -251,7 +251,9 @@ def dates(
     for m in scan(_MONTH_DAY, calendar) if month_any else ():
         if not free(*m.span()):
             continue
-        month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+        month = month_number(m.group("month") or m.group("month2"))
+        if month is None:
+            continue
         day = int(m.group("day") or m.group("day2"))
         if m.group("month") and m.group("month").lower() == "may" and not m.group("month")[0].isupper():
             continue  # "may 5": the verb

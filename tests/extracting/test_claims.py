@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsdiff
+from newsdiff.cleaning.dates import parse_date
 from newsdiff.extracting import people as people_module
 from newsdiff.extracting.claims import _CUE_WORDS as CUE_WORDS_ALL, values_in
 from newsdiff.extracting.when import dates
@@ -470,3 +471,12 @@ def test_dates_found_from_the_first_relative_word_are_those_found_from_the_start
     lowered = people_module.lower_same_length(text)
     words = CUE_WORDS_ALL.intersection(regex.findall(r"[a-z]+", lowered[lo:]))
     assert list(dates(text, lo, len(text), published, words, None, lowered)) == list(dates(text, lo, len(text), published))
+
+
+def test_month_names_that_fold_to_plain_ones_are_read():
+    """The date patterns ignore case with full folding, so "ſeptember" (a long s) matches; it must be read
+    as September, not raise."""
+    text = "The ſeptember 11 attacks and the March 2002 talks, ſept. 2001."
+    dates = [(v.text, v.norm) for v in values_in(text, 0, len(text), "2017-01-01", None) if v.kind == "date"]
+    assert dates == [("ſeptember 11", "2017-09-11"), ("March 2002", "2002-03"), ("ſept. 2001", "2001-09")]
+    assert parse_date("ſeptember 11, 2001") == "2001-09-11"
