@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import metadata
 from typing import Any
 
 from .models import Article
@@ -33,6 +35,30 @@ def registered(plugin: Any, *, pm: PluginManager | None = None, name: str | None
         yield pm
     finally:
         pm.unregister(plugin)
+
+
+def installed_plugin(entry_point: str, install: str) -> metadata.EntryPoint:
+    """The entry point ``entry_point`` of group ``newsdiff``, checked to load: for a plugin's own tests.
+
+    Where the plugin is not installed, or its entry point does not load (an editable install whose
+    checkout has moved), the calling test or test module is skipped with a message saying how to install
+    it (``install``); where ``CI`` is set the test fails instead, since CI must install what it tests.
+    Call it from a fixture, or at the top of a ``conftest.py`` to cover a whole folder."""
+    found = next((ep for ep in metadata.entry_points(group="newsdiff") if ep.name == entry_point), None)
+    problem = None if found is not None else "is not installed"
+    if found is not None:
+        try:
+            found.load()
+        except Exception as exc:  # noqa: BLE001 - any failure to load means the install is unusable
+            problem = f"is installed but does not load ({type(exc).__name__}: {exc})"
+    if problem is not None:
+        import pytest
+
+        message = f"plugin {entry_point!r} {problem}; {install}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}. CI must install it before running the tests", pytrace=False)
+        pytest.skip(message, allow_module_level=True)
+    return found
 
 
 # Pieces of news text that exercise the hard cases: quotation marks of every kind, apostrophes, cue verbs,

@@ -14,6 +14,7 @@ from importlib import metadata
 import pytest
 
 import newsdiff
+from newsdiff.testing import installed_plugin
 
 ENTRY_POINT = "html"
 DISTRIBUTION = "newsdiff-html"
@@ -31,13 +32,7 @@ lifeboat station said in a statement.</p>
 
 @pytest.fixture(scope="module")
 def entry_point() -> metadata.EntryPoint:
-    found = next((ep for ep in metadata.entry_points(group="newsdiff") if ep.name == ENTRY_POINT), None)
-    if found is None:
-        message = f"{DISTRIBUTION} is not installed (pip install -e plugins/{DISTRIBUTION})"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; CI must install it before running the tests")
-        pytest.skip(message)
-    return found
+    return installed_plugin(ENTRY_POINT, f"pip install -e plugins/{DISTRIBUTION}")
 
 
 @pytest.fixture

@@ -15,24 +15,15 @@ from importlib import metadata
 import pytest
 
 import newsdiff
+from newsdiff.testing import installed_plugin
 
 ENTRY_POINT = "wordpress"
 DISTRIBUTION = "newsdiff-wordpress"
 
 
-def _installed() -> metadata.EntryPoint | None:
-    return next((ep for ep in metadata.entry_points(group="newsdiff") if ep.name == ENTRY_POINT), None)
-
-
 @pytest.fixture(scope="module")
 def entry_point() -> metadata.EntryPoint:
-    found = _installed()
-    if found is None:
-        message = f"{DISTRIBUTION} is not installed (pip install -e plugins/{DISTRIBUTION})"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; CI must install it before running the tests")
-        pytest.skip(message)
-    return found
+    return installed_plugin(ENTRY_POINT, f"pip install -e plugins/{DISTRIBUTION}")
 
 
 def test_entry_point_belongs_to_the_plugin_distribution(entry_point):
