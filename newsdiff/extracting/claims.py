@@ -20,8 +20,8 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
 from .entities import entities, lists
-from .numbers import ASCII_BLANKS, CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, NumberParts, may_hold_number, norm, numbers_among, numbers_in, parts_of, qualified, value_of
-from .people import People, people_of
+from .numbers import ASCII_BLANKS, CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, NumberParts, may_hold_number, norm, numbers_among, parts_of, qualified, value_of
+from .people import People, lower_same_length, people_of
 from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
     ACRONYM_SKIPS,
@@ -135,7 +135,10 @@ def values_in(
 ) -> list[Value]:
     """The typed values in ``text[lo:hi]``: dates, numbers, entities and lists, in order.  ``runs`` is a
     cache of capitalised runs shared by the calls for one document (see :func:`.entities.entities`);
-    ``lowered``, when given, is ``text.lower()`` of the same length, worked out once for the document."""
+    ``lowered`` is ``text`` in lower case with the same offsets (:func:`.people.lower_same_length`); it is
+    worked out here when not given, so pass it when calling for many sentences of one text."""
+    if lowered is None:
+        lowered = lower_same_length(text)
     return _values(text, lo, hi, published, people, runs, lowered)[0]
 
 
@@ -146,7 +149,7 @@ def _values(
     published: str | None,
     people: People | None,
     runs: dict | None,
-    lowered: str | None,
+    lowered: str,
 ) -> tuple[list[Value], set[str]]:
     """:func:`values_in`, and the sentence's lower-case words that are in ``_CUE_WORDS``."""
     values: list[Value] = []
@@ -154,10 +157,7 @@ def _values(
     free = taken.free
 
     # The lower-case words the cheap tests look for (as when.words_of, but only those).
-    if lowered is None:
-        words = _CUE_WORDS.intersection(_LOWER_WORD.findall(text[lo:hi].lower()))
-    else:
-        words = _CUE_WORDS.intersection(_LOWER_WORD.findall(lowered, lo, hi))
+    words = _CUE_WORDS.intersection(_LOWER_WORD.findall(lowered, lo, hi))
     digits = _DIGIT.search(text, lo, hi) is not None
     for d in dates(text, lo, hi, published, words, digits, lowered):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
@@ -165,7 +165,7 @@ def _values(
     if not may_hold_number(words, digits):
         numbers = []
     else:
-        numbers = list(numbers_in(text, lo, hi)) if lowered is None else numbers_among(text, lo, hi, lowered, words)
+        numbers = numbers_among(text, lo, hi, lowered, words)
         if values:  # dates took some spans (nothing else has yet): the numbers that overlap one are dropped
             numbers = [m for m in numbers if free(m.start(), m.end())]
     parts = [parts_of(m) for m in numbers]  # each match's groups, read once
