@@ -64,6 +64,12 @@ def _plugin_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--block", action="append", default=[], metavar="NAME", help="do not register plugin NAME (repeatable)")
     p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     p.add_argument("--strict-plugins", action="store_true", help="fail when a plugin cannot be loaded")
+    p.add_argument(
+        "--hook-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="record a plugin hook call that takes longer than SECONDS as that plugin's failure (default: no limit)",
+    )
 
 
 def _manager(args: argparse.Namespace) -> PluginManager:
@@ -71,6 +77,7 @@ def _manager(args: argparse.Namespace) -> PluginManager:
         block=args.block,
         third_party=False if args.no_plugins else None,
         strict=True if args.strict_plugins else None,
+        hook_timeout=args.hook_timeout,
     )
 
 

@@ -9,6 +9,7 @@ is dropped and reported.
 from __future__ import annotations
 
 import bisect
+from types import MappingProxyType
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -161,7 +162,7 @@ def compare(
     for n, members in enumerate(groups, 1):
         story_id = f"s{n}"
         stories.append(StoryGroup(story_id, [extractions[i].id for i in members]))
-        _compare([extractions[i] for i in members], pm, errors, clusters, findings, story_id)
+        _compare(tuple(extractions[i] for i in members), pm, errors, clusters, findings, story_id)
     return Report(extractions=extractions, quote_clusters=clusters, findings=findings, errors=errors, stories=stories)
 
 
@@ -213,7 +214,9 @@ def render(report: Report, format: str = "text", *, pm: PluginManager | None = N
 
     pm = pm or default_manager()
     errors: list[Problem] = []
-    found = call_first(pm, "newsdiff_render", stage="render", errors=errors, report=report, format=format, options=options)
+    # Renderers get a read-only view of a copy, so one cannot change what the next is asked for.
+    frozen_options = MappingProxyType(dict(options))
+    found = call_first(pm, "newsdiff_render", stage="render", errors=errors, report=report, format=format, options=frozen_options)
     result = found[1] if found else None
     if result is None and errors:
         raise NewsdiffError(f"renderer {errors[0].plugin} failed: {errors[0].message}")

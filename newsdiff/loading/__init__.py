@@ -15,7 +15,7 @@ import attrs
 
 from ..errors import InputError
 from ..models import Article, LoadResult, Problem
-from ..plugins import PluginManager, call_each, default_manager
+from ..plugins import PluginFailure, PluginManager, guarded_call, call_each, check_result, default_manager
 
 #: Files larger than this are refused with a clear message rather than read into memory.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -89,21 +89,29 @@ def _read(path: Path, pm: PluginManager) -> list[Article] | LoadResult:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(str(path), "empty file")
-    # Readers are asked in hook order; one that raises a bug (not InputError) is skipped and named, so a
-    # broken plugin cannot make a file unreadable that another reader could read.
+    # Readers are asked in hook order; one that fails (raises a bug rather than InputError, returns the wrong
+    # type) is skipped and named, so a broken plugin cannot make a file unreadable that another could read.
     failures: list[Problem] = []
     found = None
-    caller = pm.hook.newsdiff_read_file
-    for impl in reversed(caller.get_hookimpls()):
+    timeout = getattr(pm, "hook_timeout", None)
+    for impl in reversed(pm.hook.newsdiff_read_file.get_hookimpls()):
         try:
-            found = impl.function(*[{"path": path, "data": data}[a] for a in impl.argnames])
-        except InputError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a reader plugin's bug is reported as this file's problem
-            failures.append(Problem(stage="load", plugin=impl.plugin_name, source=str(path), message=f"{type(exc).__name__}: {exc}"))
+            found = guarded_call(impl.function, [{"path": path, "data": data}[a] for a in impl.argnames], timeout)
+        except PluginFailure as exc:
+            if isinstance(exc.__cause__, InputError):
+                raise exc.__cause__ from None
+            failures.append(Problem(stage="load", plugin=impl.plugin_name, source=str(path), message=exc.message))
             continue
-        if found is not None:
-            break
+        if found is None:
+            continue
+        checked, rejected = check_result("newsdiff_read_file", found)
+        if rejected:
+            failures.append(Problem(stage="load", plugin=impl.plugin_name, source=str(path), message=rejected))
+            if not checked:
+                found = None
+                continue
+        found = _articles_result(found, checked, failures)
+        break
     if found is None and failures:
         first = failures[0]
         raise InputError(str(path), f"reader plugin {first.plugin} failed: {first.message}")
@@ -112,6 +120,13 @@ def _read(path: Path, pm: PluginManager) -> list[Article] | LoadResult:
     if not found:
         raise InputError(str(path), "contains no article")
     return found
+
+
+def _articles_result(found: object, articles: tuple[Article, ...], failures: list[Problem]) -> list[Article] | LoadResult:
+    """A reader's accepted articles, with the per-record problems a reader returned in a LoadResult and the
+    failures of the readers asked before it."""
+    problems = [*getattr(found, "errors", ()), *failures]
+    return LoadResult(articles, problems) if problems else list(articles)
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
