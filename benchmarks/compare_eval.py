@@ -98,7 +98,7 @@ class Story:
         self.report = newsdiff.compare(newsdiff.load(str(self.dir)), pm=pm).to_dict()
         self.quotes = {q["id"]: (a["id"], q) for a in self.report["articles"] for q in a["quotes"]}
         self.by_article = defaultdict(list)
-        for qid, (aid, q) in self.quotes.items():
+        for _qid, (aid, q) in self.quotes.items():
             self.by_article[aid].append(q)
         self.cluster_of: dict[str, set[str]] = defaultdict(set)
         self.clusters = {c["id"]: c for c in self.report["quote_clusters"]}
@@ -452,7 +452,8 @@ def main(argv=None) -> int:
     table = [[label] + [cell(total if c == "all" else per[c], num, den, mode) for c in cols]
              for label, num, den, mode in ROWS]
     widths = [max(len(r[i]) for r in table + [["metric"] + cols]) for i in range(len(cols) + 1)]
-    line = lambda r: "  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(r, widths)))
+    def line(r):
+        return "  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(r, widths)))
     print(line(["metric"] + cols))
     for r in table:
         print(line(r))

@@ -10,11 +10,10 @@ Nothing is discovered at import time: the default plugin manager is built on fir
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .errors import InputError, NewsdiffError, PluginLoadError, SpanError, UnknownFormatError
 from .hookspecs import hookimpl
-from .loading import load, load_text
+from .loading import load, load_file, load_text
 from .models import (
     Article,
     Claim,
@@ -73,6 +72,7 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "load",
+    "load_file",
     "load_text",
     "output_formats",
     "render",

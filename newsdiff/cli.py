@@ -11,11 +11,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
-from . import __version__
+from ._version import __version__
 from .errors import NewsdiffError
 from .loading import load
-from .models import Report
+from .models import Article, Problem, Report
 from .output import write_atomic
 from .pipeline import compare, extract, output_formats, render
 from .plugins import PluginManager, get_plugin_manager
@@ -118,13 +119,13 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
         color = not args.no_color and args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         output = render(report, args.format, pm=pm, color=color, width=args.width)
     else:
-        errors: list = []
+        errors: list[Problem] = []
         extractions = []
         for n, article in enumerate(loaded, 1):
             extractions.append(extract(article, pm=pm, errors=errors))
             bar(n, len(loaded))
         bar.done()
-        report = Report(extractions=extractions, errors=[*loaded.errors, *errors])
+        report = Report(extractions=extractions, errors=(*loaded.errors, *errors))
         output = render(report, "jsonl" if args.format == "jsonl" else "json", pm=pm)
     if not args.quiet:
         for problem in report.errors:
@@ -147,14 +148,14 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
 PROGRESS_CHARS = 1_500_000
 
 
-def _large(articles) -> bool:
+def _large(articles: Sequence[Article]) -> bool:
     return sum(len(a.text) for a in articles) >= PROGRESS_CHARS
 
 
 class Progress:
     """A one-line progress bar on a terminal's standard error; silent when not a terminal or disabled."""
 
-    def __init__(self, stream, total: int, *, enabled: bool = True, width: int = 30) -> None:
+    def __init__(self, stream: TextIO, total: int, *, enabled: bool = True, width: int = 30) -> None:
         self.stream, self.total, self.width = stream, total, width
         self.enabled = enabled and total > 0 and getattr(stream, "isatty", lambda: False)()
         self._shown = -1

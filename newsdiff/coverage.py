@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .models import Report
+if TYPE_CHECKING:
+    from .models import Report
 
 #: Finding kinds that are about facts, and so rows of the matrix.
 FACT_KINDS = ("agreement", "number_conflict", "number_difference", "date_conflict", "list_difference", "unique_fact")

@@ -41,6 +41,7 @@ def newsdiff_file_suffixes() -> Iterable[str]:
 
     :return: suffixes with their leading dot, lower case.
     """
+    raise NotImplementedError  # a specification: plugins implement it
 
 
 @hookspec(firstresult=True)
@@ -141,6 +142,7 @@ def newsdiff_output_formats() -> Mapping[str, str]:
 
     :return: format name -> one-line description.
     """
+    raise NotImplementedError  # a specification: plugins implement it
 
 
 @hookspec(firstresult=True)

@@ -10,12 +10,12 @@ is extracted, only how soon.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-_ALL: list[Memo] = []
+_ALL: list[Memo[Any, Any]] = []
 
 
 class Memo(dict, Generic[K, V]):  # type: ignore[type-arg]

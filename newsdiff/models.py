@@ -11,9 +11,8 @@ Serialisation is not done here but in :mod:`newsdiff.serialize`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, overload
 
 import attrs
 from attrs import field, frozen
@@ -40,7 +39,44 @@ FINDING_KINDS: tuple[str, ...] = (
 )
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+
+# Converters to tuples, one per element type, so that type checkers see what each field accepts.
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _values(items: Iterable[Value]) -> tuple[Value, ...]:
+    return tuple(items)
+
+
+def _evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(items)
+
+
+def _clusters(items: Iterable[QuoteCluster]) -> tuple[QuoteCluster, ...]:
+    return tuple(items)
+
+
+def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(items)
+
+
+def _extractions(items: Iterable[Extraction]) -> tuple[Extraction, ...]:
+    return tuple(items)
+
+
+def _problems(items: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(items)
+
+
+def _stories(items: Iterable[StoryGroup]) -> tuple[StoryGroup, ...]:
+    return tuple(items)
+
+
+def _articles(items: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(items)
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is int and value >= 0:
         return  # the common case, decided by one type test
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -95,7 +131,7 @@ class Span:
         start, end = getattr(other, "start", None), getattr(other, "end", None)
         if start is None or end is None:
             return False
-        return self.start <= start and end <= self.end
+        return bool(self.start <= start and end <= self.end)
 
     def overlaps(self, other: Span | Any) -> bool:
         return self.start < other.end and other.start < self.end
@@ -123,7 +159,7 @@ class Mention:
         return cls(start, end, text[start:end])
 
 
-def merged_spans(spans) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def merged_spans(spans: Iterable[Any]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Spans (anything with start and end) merged where they overlap, as sorted starts and their ends."""
     starts: list[int] = []
     ends: list[int] = []
@@ -224,13 +260,6 @@ class Article:
             source=source,
         )
 
-    @classmethod
-    def from_file(cls, path: str | Path) -> list[Article]:
-        """The articles in one file (a ``.json``/``.jsonl`` file may hold several), with the default readers."""
-        from .loading import load_file
-
-        return load_file(Path(path))
-
 
 def first_line(text: str) -> Span | None:
     """The span of the first line of ``text`` that is not blank, stripped of surrounding spaces."""
@@ -325,7 +354,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     #: The removed spans merged and sorted, for fast overlap checks.
-    _removed_index: tuple = field(init=False, repr=False, eq=False, hash=False, default=((), ()))
+    _removed_index: tuple[tuple[int, ...], tuple[int, ...]] = field(init=False, repr=False, eq=False, hash=False, default=((), ()))
 
     @property
     def text(self) -> str:
@@ -405,7 +434,7 @@ class Value:
     #: from words such as "on Friday".
     unit: str | None = None
     #: For a list, its members, each normalised ("United States", "Germany").
-    members: tuple[str, ...] = field(default=(), converter=tuple)
+    members: tuple[str, ...] = field(default=(), converter=_strs)
 
     def __attrs_post_init__(self) -> None:
         _checked_span(self)
@@ -418,7 +447,7 @@ class Claim:
     start: int  # non-negative, checked with end in __attrs_post_init__
     end: int
     text: str
-    values: tuple[Value, ...] = field(default=(), converter=tuple)
+    values: tuple[Value, ...] = field(default=(), converter=_values)
     #: Who asserts it: None for the writer, or the canonical name of a reported source.
     source: str | None = None
     id: str = ""
@@ -474,7 +503,7 @@ class Evidence:
 class QuoteCluster:
     """The same utterance as printed by different articles."""
 
-    members: tuple[str, ...] = field(converter=tuple)
+    members: tuple[str, ...] = field(converter=_strs)
     relation: str = field(default="identical", validator=attrs.validators.in_(RELATIONS))
     speaker: str | None = None
     id: str = ""
@@ -487,7 +516,7 @@ class StoryGroup:
     """Articles of the input that cover one event, compared with each other."""
 
     id: str
-    articles: tuple[str, ...] = field(converter=tuple)
+    articles: tuple[str, ...] = field(converter=_strs)
 
 
 @frozen
@@ -496,7 +525,7 @@ class Finding:
 
     kind: str
     summary: str
-    evidence: tuple[Evidence, ...] = field(default=(), converter=tuple)
+    evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence)
     #: Kind-specific detail, JSON-serialisable (documented per kind in docs/report.md).
     details: Mapping[str, Any] = field(factory=dict, hash=False)
     id: str = ""
@@ -508,8 +537,8 @@ class Finding:
 class Comparison:
     """What one comparator adds to a report."""
 
-    quote_clusters: tuple[QuoteCluster, ...] = field(default=(), converter=tuple)
-    findings: tuple[Finding, ...] = field(default=(), converter=tuple)
+    quote_clusters: tuple[QuoteCluster, ...] = field(default=(), converter=_clusters)
+    findings: tuple[Finding, ...] = field(default=(), converter=_findings)
 
 
 @frozen
@@ -527,12 +556,12 @@ class Problem:
 class Report:
     """The result of comparing a set of articles."""
 
-    extractions: tuple[Extraction, ...] = field(default=(), converter=tuple)
-    quote_clusters: tuple[QuoteCluster, ...] = field(default=(), converter=tuple)
-    findings: tuple[Finding, ...] = field(default=(), converter=tuple)
-    errors: tuple[Problem, ...] = field(default=(), converter=tuple)
+    extractions: tuple[Extraction, ...] = field(default=(), converter=_extractions)
+    quote_clusters: tuple[QuoteCluster, ...] = field(default=(), converter=_clusters)
+    findings: tuple[Finding, ...] = field(default=(), converter=_findings)
+    errors: tuple[Problem, ...] = field(default=(), converter=_problems)
     #: How the articles were grouped into stories (one group when they all cover one event).
-    stories: tuple[StoryGroup, ...] = field(default=(), converter=tuple)
+    stories: tuple[StoryGroup, ...] = field(default=(), converter=_stories)
 
     def article(self, article_id: str) -> Extraction:
         for extraction in self.extractions:
@@ -566,13 +595,19 @@ class LoadResult(Sequence[Article]):
     It behaves as a sequence of articles; ``errors`` lists the problems, one per bad input.
     """
 
-    articles: tuple[Article, ...] = field(default=(), converter=tuple)
-    errors: tuple[Problem, ...] = field(default=(), converter=tuple)
+    articles: tuple[Article, ...] = field(default=(), converter=_articles)
+    errors: tuple[Problem, ...] = field(default=(), converter=_problems)
 
     def __len__(self) -> int:
         return len(self.articles)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Article, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | tuple[Article, ...]:
         return self.articles[index]
 
     def __iter__(self) -> Iterator[Article]:

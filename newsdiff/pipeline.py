@@ -9,19 +9,21 @@ is dropped and reported.
 from __future__ import annotations
 
 import bisect
-from types import MappingProxyType
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import attrs
 
 from .cleaning import read_article
-from .errors import SpanError
+from .comparing.stories import group_stories
+from .errors import NewsdiffError, SpanError
 from .models import (
     Article,
     Claim,
     Comparison,
     Document,
+    Evidence,
     Extraction,
     Finding,
     LoadResult,
@@ -32,8 +34,6 @@ from .models import (
     StoryGroup,
     check_span,
 )
-from .comparing.stories import group_stories
-from .errors import NewsdiffError
 from .plugins import PluginManager, call_each, call_first, default_manager
 
 T = TypeVar("T")
@@ -62,7 +62,7 @@ def extract_document(
     return Extraction(document=document, quotes=quotes, claims=claims)
 
 
-def _valid(item: object, kind: type, document: Document, plugin: str, stage: str, errors: list[Problem]) -> bool:
+def _valid(item: object, kind: type[Quote] | type[Claim], document: Document, plugin: str, stage: str, errors: list[Problem]) -> bool:
     if not isinstance(item, kind):
         errors.append(Problem(stage=stage, plugin=plugin, article=document.id, message=f"returned {type(item).__name__}, not {kind.__name__}"))
         return False
@@ -122,9 +122,10 @@ def _with_id(item: T, id: str) -> T:
     """``attrs.evolve(item, id=id)``.  For the plain Quote and Claim classes, a copy made field by field:
     the item was checked when it was made, and its copy needs no second check (thousands are numbered per
     article)."""
-    names = _FIELDS_BUT_ID.get(type(item))
+    names = _FIELDS_BUT_ID.get(type(item))  # type: ignore[arg-type]  # any class: a miss is None
     if names is None:
-        return attrs.evolve(item, id=id)
+        copied: T = attrs.evolve(item, id=id)  # type: ignore[misc]  # an attrs class with an id field
+        return copied
     copy = object.__new__(type(item))
     for name in names:
         object.__setattr__(copy, name, getattr(item, name))
@@ -204,11 +205,11 @@ def _compare(
             findings.append(attrs.evolve(finding, id=f"f{len(findings) + 1}", details=details, story=story_id))
 
 
-def _reproduces(evidence, text: str) -> bool:
-    return 0 <= evidence.start <= evidence.end <= len(text) and text[evidence.start : evidence.end] == evidence.text
+def _reproduces(evidence: Evidence, text: str) -> bool:
+    return bool(0 <= evidence.start <= evidence.end <= len(text) and text[evidence.start : evidence.end] == evidence.text)
 
 
-def render(report: Report, format: str = "text", *, pm: PluginManager | None = None, **options) -> str:
+def render(report: Report, format: str = "text", *, pm: PluginManager | None = None, **options: Any) -> str:
     """Render a report in an output format (``text``, ``json``, ``markdown`` or one a plugin adds)."""
     from .errors import UnknownFormatError
 
@@ -222,7 +223,8 @@ def render(report: Report, format: str = "text", *, pm: PluginManager | None = N
         raise NewsdiffError(f"renderer {errors[0].plugin} failed: {errors[0].message}")
     if result is None:
         raise UnknownFormatError(f"no renderer for format {format!r}; known: {', '.join(sorted(output_formats(pm)))}")
-    return result
+    rendered: str = result
+    return rendered
 
 
 def output_formats(pm: PluginManager | None = None) -> dict[str, str]:

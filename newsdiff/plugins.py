@@ -104,13 +104,13 @@ class PluginManager(pluggy.PluginManager):
 
 
 def _own_version() -> str | None:
-    from . import __version__
+    from ._version import __version__
 
     return __version__
 
 
 def _truthy(value: str | None) -> bool:
-    return bool(value) and value.strip().lower() not in ("0", "false", "no", "off")
+    return value is not None and value.strip().lower() not in ("", "0", "false", "no", "off")
 
 
 def _seconds(value: str | None) -> float | None:
@@ -200,7 +200,7 @@ def _plugin_name(plugin: Any, pm: pluggy.PluginManager) -> str:
 
 def _entry_points() -> list[importlib_metadata.EntryPoint]:
     found = importlib_metadata.entry_points(group=GROUP)
-    unique = {}
+    unique: dict[str, importlib_metadata.EntryPoint] = {}
     for ep in found:
         unique.setdefault(ep.name, ep)
     return [unique[name] for name in sorted(unique)]

@@ -9,25 +9,26 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from typing import Any
-
-from .models import (
-    Article,
-    Claim,
-    Evidence,
-    Extraction,
-    Finding,
-    Mention,
-    Problem,
-    QuoteCluster,
-    Quote,
-    Removed,
-    Report,
-    Span,
-    Value,
-)
+from typing import TYPE_CHECKING, Any
 
 from .coverage import coverage_rows
+
+if TYPE_CHECKING:
+    from .models import (
+        Article,
+        Claim,
+        Evidence,
+        Extraction,
+        Finding,
+        Mention,
+        Problem,
+        Quote,
+        QuoteCluster,
+        Removed,
+        Report,
+        Span,
+        Value,
+    )
 
 SCHEMA = "newsdiff/report@1"
 

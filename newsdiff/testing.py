@@ -15,7 +15,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 from .models import Article
 from .plugins import PluginManager, get_plugin_manager
@@ -58,6 +61,7 @@ def installed_plugin(entry_point: str, install: str) -> metadata.EntryPoint:
         if os.environ.get("CI"):
             pytest.fail(f"{message}. CI must install it before running the tests", pytrace=False)
         pytest.skip(message, allow_module_level=True)
+    assert found is not None  # pytest.fail and pytest.skip raise
     return found
 
 
@@ -72,7 +76,7 @@ _PIECES = [
 ]
 
 
-def article_texts(max_pieces: int = 60):
+def article_texts(max_pieces: int = 60) -> SearchStrategy[str]:
     """A hypothesis strategy for article-like text: mixes news fragments, quotation marks and noise."""
     from hypothesis import strategies as st
 
@@ -80,7 +84,7 @@ def article_texts(max_pieces: int = 60):
     return st.lists(piece, max_size=max_pieces).map("".join)
 
 
-def articles(max_pieces: int = 60):
+def articles(max_pieces: int = 60) -> SearchStrategy[Article]:
     """A hypothesis strategy for :class:`~newsdiff.models.Article` values read as ``.txt`` files are."""
     from hypothesis import strategies as st
 

@@ -4,7 +4,6 @@ hooks that try to change what other plugins see.  Each is recorded as that plugi
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

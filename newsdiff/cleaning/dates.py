@@ -44,7 +44,7 @@ def month_number(name: str) -> int | None:
     return found
 
 
-def iso_from_match(m: regex.Match) -> str | None:
+def iso_from_match(m: regex.Match[str]) -> str | None:
     if m.group("iso"):
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     elif m.group("n1"):
@@ -56,12 +56,15 @@ def iso_from_match(m: regex.Match) -> str | None:
             month, day = first, second
         else:
             return None
-    elif m.group("month"):
-        year, month, day = int(m.group("year")), month_number(m.group("month")), int(m.group("day"))
     else:
-        year, month, day = int(m.group("year2")), month_number(m.group("month2")), int(m.group("day2"))
-    if month is None:
-        return None
+        named = month_number(m.group("month") or m.group("month2"))
+        if named is None:
+            return None
+        month = named
+        if m.group("month"):
+            year, day = int(m.group("year")), int(m.group("day"))
+        else:
+            year, day = int(m.group("year2")), int(m.group("day2"))
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:

@@ -240,7 +240,7 @@ def _outlet(article: Article, text: str) -> tuple[str | None, str | None]:
             return name, "copyright"
     # A wire story names its agency in the dateline of its first paragraph.
     for p in paragraphs(text)[: HEAD_PARAGRAPHS + 4]:
-        m = _WIRE_DATELINE.match(text, p.start, p.end)
-        if m:
-            return m.group("agency").strip(), "dateline"
+        dateline = _WIRE_DATELINE.match(text, p.start, p.end)
+        if dateline:
+            return dateline.group("agency").strip(), "dateline"
     return None, None

@@ -440,7 +440,7 @@ def _anchors(story: Story) -> dict[str, set[str]]:
                 if v.kind in _ANCHOR_KINDS:
                     mentions[(e.id, v.norm)] += 1
     per_name: dict[str, list[int]] = defaultdict(list)
-    for (article, name), n in mentions.items():
+    for (_article, name), n in mentions.items():
         per_name[name].append(n)
     rare = {name for name, counts in per_name.items() if max(counts) <= MAX_ANCHOR_MENTIONS}
     out: dict[str, set[str]] = {}
@@ -547,7 +547,7 @@ def _publication_dates(story: Story) -> list[Finding]:
         span = e.document.metadata.published_span
         if span is not None:
             evidence.append(Evidence(e.id, span.start, span.end, e.article.text[span.start : span.end]))
-    for article, (day, v) in sorted(event_days.items()):
+    for article, (_day, v) in sorted(event_days.items()):
         evidence.append(Evidence(article, v.start, v.end, v.text))
     if not evidence:
         return []

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import regex
 
-from ..hookspecs import hookimpl
 from ..extracting.vocab import CUE_VERBS, PRONOUNS
+from ..hookspecs import hookimpl
 from ..models import Comparison, Evidence, Extraction, Finding, Quote
 from . import textsim
 from .story import Story, stem, story_of
@@ -94,7 +94,7 @@ def _labels(story: Story) -> list[Finding]:
 
 def _headlines(story: Story) -> list[Finding]:
     out = []
-    for n, e in enumerate(story.extractions):
+    for _n, e in enumerate(story.extractions):
         span = e.document.metadata.title_span
         if span is None:
             continue

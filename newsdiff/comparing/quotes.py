@@ -256,7 +256,7 @@ def _variant_finding(cluster: QuoteCluster, lookup: dict[str, tuple[str, Quote]]
     base_article, base = max(members, key=lambda aq: (len(aq[1].text), aq[1].id))
     changes = []
     flags: set[str] = set()
-    for article, quote in members:
+    for _article, quote in members:
         if quote.id == base.id:
             continue
         against = _best_piece(base.text, quote.text)

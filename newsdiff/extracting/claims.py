@@ -19,24 +19,38 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..models import Claim, Document, Quote, Value
-from .entities import entities, lists
-from .numbers import ASCII_BLANKS, CUE_WORDS as NUMBER_CUE_WORDS, IMPLIED_UNITS, QUALIFIED_ONLY, VAGUE_OF, NumberParts, may_hold_number, norm, numbers_among, parts_of, qualified, value_of
-from .people import People, lower_same_length, people_of
-from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
 from .claims_vocab import (
     ACRONYM_SKIPS,
     CLOCK_WORDS,
     CURRENCY_SIGNS,
     IRREGULAR_PLURALS,
     MEASURES,
+    MONEY_WORDS,
     NOT_COUNTED_AFTER_HYPHEN,
     ONE_IDIOMS,
-    MONEY_WORDS,
     ORDINAL_IDIOMS,
     PRONOUN_NEXT,
     UNIT_STOPS,
 )
-from .when import CUE_WORDS as DATE_CUE_WORDS, TakenSpans, dates
+from .entities import entities, lists
+from .numbers import (
+    ASCII_BLANKS,
+    IMPLIED_UNITS,
+    QUALIFIED_ONLY,
+    VAGUE_OF,
+    NumberParts,
+    may_hold_number,
+    norm,
+    numbers_among,
+    parts_of,
+    qualified,
+    value_of,
+)
+from .numbers import CUE_WORDS as NUMBER_CUE_WORDS
+from .people import People, lower_same_length, people_of
+from .vocab import BETWEEN_WORDS, CUE_VERBS, DETERMINERS, LEADING_FILLERS
+from .when import CUE_WORDS as DATE_CUE_WORDS
+from .when import TakenSpans, dates
 
 _UNIT_WORD = regex.compile(r"[\s\-]++([\p{L}][\p{L}’'\-]*+)")
 #: Measures whose unit comes before the number ("magnitude 6.2"); an age is a count of years.

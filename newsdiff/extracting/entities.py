@@ -10,11 +10,10 @@ joined by commas and "and"/"or" form a list ("the US, Germany, Denmark and Franc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-import attrs
 import regex
 
 from ..memo import Memo
@@ -102,7 +101,7 @@ _new = tuple.__new__
 
 
 def entities(
-    text: str, lo: int, hi: int, people: People | None, runs: dict | None = None
+    text: str, lo: int, hi: int, people: People | None, runs: dict[Any, Any] | None = None
 ) -> Iterator[Entity]:
     """The entities in ``text[lo:hi]``, in order.
 
@@ -111,7 +110,7 @@ def entities(
     same names come back again and again in an article."""
     if runs is None:
         runs = {}
-    seen = runs.get(None)
+    seen: tuple[dict[str, Any], dict[str, Any], dict[str, Any]] | None = runs.get(None)
     if seen is None:
         # The people index's canonical names (looked up once per name), then the entities of the runs seen
         # inside a sentence and of those that open one, by the run's text (offsets from the run's start).
@@ -121,7 +120,7 @@ def entities(
     append = out.append
     # The runs of NAME_RUN, found by _ASCII_NAME_RUN where it finds the same (the character before lo,
     # which the look-behind sees, included; negative offsets count from the end in regex, not in re).
-    scan = NAME_RUN
+    scan: regex.Pattern[str] | re.Pattern[str] = NAME_RUN
     if lo >= 0 and hi >= 0:
         stretch = text[lo - 1 if lo else 0 : hi]
         if stretch.isascii() or _WORD_CHAR_BEYOND_ASCII.search(stretch) is None:
@@ -132,6 +131,7 @@ def entities(
         # Whether the run opens the sentence: the common cases are told without calling _opens.  A run
         # at the start does; one after a word or a comma and a space does not (as _opens finds, the
         # character before the space being no opening mark).
+        known: dict[str, Any]
         if base == lo:
             known = opening
         elif base - 2 >= lo and text[base - 1] == " " and ((c := text[base - 2]).isalnum() or c == ","):
@@ -186,11 +186,11 @@ def _build_pieces(key: tuple[str, bool]) -> tuple[tuple[Entity | _Name, ...], bo
 _pieces: Memo[tuple[str, bool], tuple[tuple[Entity | _Name, ...], bool | _Name]] = Memo(_build_pieces)
 
 
-def _resolved(pieces: tuple[Entity | _Name, ...], people: People | None, canon: dict) -> tuple[Entity, ...]:
+def _resolved(pieces: tuple[Entity | _Name, ...], people: People | None, canon: dict[str, Any]) -> tuple[Entity, ...]:
     """The entities of a run's pieces, the names among them typed and made canonical by ``people``."""
     out = []
     for piece in pieces:
-        if type(piece) is Entity:
+        if isinstance(piece, Entity):
             out.append(piece)
         else:
             entity = _resolved_name(piece, people, canon)
@@ -199,7 +199,7 @@ def _resolved(pieces: tuple[Entity | _Name, ...], people: People | None, canon: 
     return tuple(out)
 
 
-def _resolved_name(piece: _Name, people: People | None, canon: dict) -> Entity | None:
+def _resolved_name(piece: _Name, people: People | None, canon: dict[str, Any]) -> Entity | None:
     """The entity of a piece that reads as a name, typed and made canonical by ``people``; None for a
     capital that only opens the sentence."""
     start, end, name, words, first, role_first, at_sentence_start = piece
@@ -287,7 +287,7 @@ def _opens(text: str, lo: int, start: int) -> bool:
     return i == lo
 
 
-def _split_run(toks, at_sentence_start: bool) -> list[Entity | _Name]:
+def _split_run(toks: Sequence[tuple[int, int, str]], at_sentence_start: bool) -> list[Entity | _Name]:
     """The places that stand in a run's words, and the pieces between them (see :func:`_name_piece`)."""
     out: list[Entity | _Name] = []
     i = 0
@@ -322,7 +322,7 @@ def _split_run(toks, at_sentence_start: bool) -> list[Entity | _Name]:
     return out
 
 
-def _name_piece(toks, at_sentence_start: bool) -> Entity | _Name | None:
+def _name_piece(toks: Sequence[tuple[int, int, str]], at_sentence_start: bool) -> Entity | _Name | None:
     """A run of words that is not a place: an organisation, a name for :func:`_resolved`, or None."""
     i, n = 0, len(toks)
     while i < n:
@@ -479,7 +479,7 @@ def _compatible(a: str, b: str, joined: bool) -> bool:
     return a == b or ("name" in (a, b) and (joined or "place" not in (a, b)))
 
 
-def _one_name(text: str, first: Entity, second: Entity, gap: regex.Match) -> bool:
+def _one_name(text: str, first: Entity, second: Entity, gap: regex.Match[str]) -> bool:
     """"Securities and Exchange Commission", "Immigration and Customs Enforcement": an unknown single word,
     "and", then an organisation or a name of two or more words, with nothing else between."""
     return (

@@ -234,7 +234,7 @@ def _excerpts(text: str, paragraphs: list[Paragraph], all_pairs: list[list[Pair]
             outer.close == para.end
             or (excerpt and outer.open == para.start and not text[outer.close + 1 : para.end].strip())
         )
-        if not whole or text[outer.open] != '"' or (
+        if outer is None or not whole or text[outer.open] != '"' or (
             transcript_head(text, outer)
         ):
             excerpt = False
@@ -256,7 +256,7 @@ def _document_pairs(document: Document) -> list[tuple[int, list[Pair]]]:
     # The marks of the whole text are found at once; each paragraph pairs those between its bounds, and
     # one without any (most of them) has no quotations.
     positions = _mark_positions(text, 0, len(text))
-    found = []
+    found: list[list[Pair]] = []
     for p in paragraphs:
         a = bisect_left(positions, p.start)
         if a == len(positions) or positions[a] >= p.end:

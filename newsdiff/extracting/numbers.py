@@ -141,7 +141,7 @@ if NumberParts._fields != tuple(sorted(NUMBER.groupindex, key=NUMBER.groupindex.
     raise AssertionError("NumberParts must name the groups of NUMBER in their order")
 
 
-def parts_of(m: regex.Match) -> NumberParts:
+def parts_of(m: regex.Match[str]) -> NumberParts:
     """The :class:`NumberParts` of a NUMBER match."""
     return NumberParts._make(m.groups())
 
@@ -181,7 +181,7 @@ _TOKEN_START = re.compile(r"[^\W_]++|[$£€¥]")
 _NUMBER_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in [*UNITS, *SCALES, *VAGUE, *ORDINALS])
 #: The start words that open qualifiers only ("about", "more", "in" of "in excess of"), each with what its
 #: qualifiers say after it: "" for "about", " than" for "more", " least" and " most" for "at".
-_QUALIFIER_RESTS = {
+_QUALIFIER_RESTS: dict[str, tuple[str, ...]] = {
     word: tuple(q[len(word) :] for q in QUALIFIERS if q.split()[0] == word) for word in _START_WORDS - _NUMBER_FIRST_WORDS
 }
 
@@ -193,7 +193,8 @@ def _search_key(word: str) -> str:
     with "İ", "ſ" and "K" (the first two stay as they are in lower case)."""
     rests = _QUALIFIER_RESTS[word]
     key = word
-    for n, c in enumerate(min(rests, key=len)):
+    shortest: str = min(rests, key=len)
+    for n, c in enumerate(shortest):
         if c in "isk" or any(rest[n] != c for rest in rests):
             break
         key += c
@@ -208,7 +209,7 @@ ASCII_BLANKS = " \t\n\r\f\v"
 _ASCII_WORD = re.compile(r"[a-z]++")
 
 
-def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match]:
+def numbers_in(text: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
     """The NUMBER matches in ``text[lo:hi]``, as ``NUMBER.finditer(text, lo, hi)`` gives them, but tried only
     where a match can start (a digit, a currency sign, a word that opens a number or a qualifier, or "a"/"an"
     before one that follows it in a phrase), so a long sentence costs a few set look-ups instead of a try of
@@ -239,7 +240,7 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$£€¥](?<![^\W_]\d)")  # the character first
 _SIGNS = "$£€¥"
 
 
-def numbers_among(text: str, lo: int, hi: int, lowered: str, words: Iterable[str]) -> list[regex.Match]:
+def numbers_among(text: str, lo: int, hi: int, lowered: str, words: Iterable[str]) -> list[regex.Match[str]]:
     """:func:`numbers_in`, found faster when the caller knows more: ``lowered`` is ``text.lower()`` and of the
     same length, and ``words`` holds every lower-case word of ``text[lo:hi]`` that is in ``CUE_WORDS``.
 
@@ -353,7 +354,7 @@ def words_value(text: str) -> float | None:
     return total + current if seen else None
 
 
-def value_of(m: regex.Match, parts: NumberParts | None = None) -> tuple[float, float, str] | None:
+def value_of(m: regex.Match[str], parts: NumberParts | None = None) -> tuple[float, float, str] | None:
     """``(low, high, kind)`` for a NUMBER match; kind is number, ordinal, percent or money.  ``parts``, the
     match's :func:`parts_of` when the caller has them already, saves reading the groups again."""
     p = parts_of(m) if parts is None else parts
@@ -362,8 +363,8 @@ def value_of(m: regex.Match, parts: NumberParts | None = None) -> tuple[float, f
     if p.digits:
         n = float(p.digits.replace(",", ""))
         if p.scale:
-            scale = p.scale.lower()
-            n *= {"bn": 1e9, "m": 1e6}.get(scale, SCALES.get(scale, 1))
+            scale_word = p.scale.lower()
+            n *= {"bn": 1e9, "m": 1e6}.get(scale_word, SCALES.get(scale_word, 1))
         if p.ordsuffix:
             kind = "ordinal"
         if p.percent:
@@ -378,9 +379,9 @@ def value_of(m: regex.Match, parts: NumberParts | None = None) -> tuple[float, f
         if p.percent2:
             kind = "percent"
     elif p.vague:
-        low, high = VAGUE[" ".join(p.vague.lower().split())]
+        vague_low, vague_high = VAGUE[" ".join(p.vague.lower().split())]
         scale = SCALES.get((p.vscale or "").lower(), 1)
-        low, high = low * scale, high * scale
+        low, high = vague_low * scale, vague_high * scale
         rule = QUALIFIERS.get(qualifier)
         if rule in ("above", "atleast"):
             return float(low), math.inf, "number"
@@ -388,7 +389,7 @@ def value_of(m: regex.Match, parts: NumberParts | None = None) -> tuple[float, f
             return 0.0, float(high), "number"
         return float(low), float(high), "number"
     else:
-        n = float(ORDINALS[p.ordinal.lower()])
+        n = float(ORDINALS[(p.ordinal or "").lower()])
         return n, n, "ordinal"
     low, high = qualified(n, qualifier)
     return low, high, kind

@@ -332,7 +332,7 @@ def _past_participle_phrase(toks: list[tuple[int, int, str]], lo: int, span: tup
 
 
 def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int) -> bool:
-    """True when the words before the preposition at ``prep`` are a description ("a narrator" in).""" 
+    """True when the words before the preposition at ``prep`` are a description ("a narrator" in)."""
     j = prep - 1
     n = 0
     while j >= lo and n < 3:

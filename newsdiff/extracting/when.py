@@ -8,12 +8,11 @@ expression stays relative: its ``norm`` says what it was ("relative:friday") and
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
-
-import re
 
 import regex
 
@@ -205,9 +204,9 @@ def dates(
     full_dates = month_any or (digits and _NUMERIC_DATE.search(chunk) is not None)
     # Without "ſ" or "İ" in the sentence, the patterns that ignore case are tried only where matches can start.
     quick = (full_dates or relative) and lowered is not None and all(lowered.find(c, lo, hi) < 0 for c in _ODD_CASE)
-    calendar = _calendar_starts(text, lo, hi, lowered) if quick and full_dates else None
+    calendar = _calendar_starts(text, lo, hi, lowered) if quick and full_dates and lowered is not None else None
 
-    def scan(pattern: regex.Pattern, starts: list[int] | None) -> Iterable[regex.Match]:
+    def scan(pattern: regex.Pattern[str], starts: list[int] | None) -> Iterable[regex.Match[str]]:
         return pattern.finditer(text, lo, hi) if starts is None else _matches_at(pattern, text, starts, hi)
 
     for m in scan(DATE, calendar) if full_dates else ():
@@ -251,16 +250,17 @@ def dates(
     for m in scan(_MONTH_DAY, calendar) if month_any else ():
         if not free(*m.span()):
             continue
-        month = month_number(m.group("month") or m.group("month2"))
-        if month is None:
+        month_or_none = month_number(m.group("month") or m.group("month2"))
+        if month_or_none is None:
             continue
-        day = int(m.group("day") or m.group("day2"))
+        month = month_or_none
+        day_number = int(m.group("day") or m.group("day2"))
         if m.group("month") and m.group("month").lower() == "may" and not m.group("month")[0].isupper():
             continue  # "may 5": the verb
         if pub is None:
-            found.append(DateMention(m.start(), m.end(), f"relative:--{month:02d}-{day:02d}", True))
+            found.append(DateMention(m.start(), m.end(), f"relative:--{month:02d}-{day_number:02d}", True))
         else:
-            found.append(DateMention(m.start(), m.end(), f"{pub.year:04d}-{month:02d}-{day:02d}", False))
+            found.append(DateMention(m.start(), m.end(), f"{pub.year:04d}-{month:02d}-{day_number:02d}", False))
         taken.add(*m.span())
     for m in _matches_at(_MONTH_ALONE, text, _month_alone_starts(text, lo, hi, words), hi) if months else ():
         if m.group("month") == "May" and not m.group("mod"):
@@ -276,9 +276,9 @@ def dates(
             found.append(DateMention(start, m.end(), f"{_month_year(month, mod, pub, to_come):04d}-{month:02d}", True))
         taken.add(start, m.end())
     if not relative:
-        relatives: Iterable[regex.Match] = ()
+        relatives: Iterable[regex.Match[str]] = ()
     elif quick:
-        relatives = _matches_at(_RELATIVE, text, _relative_starts(text, lo, hi, lowered, words), hi)
+        relatives = _matches_at(_RELATIVE, text, _relative_starts(text, lo, hi, lowered or "", words), hi)
     else:
         relatives = _RELATIVE.finditer(text, _relative_from(text, lo, hi, lowered, words), hi)
     for m in relatives:
@@ -295,10 +295,10 @@ def dates(
     return iter(found)
 
 
-def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], hi: int) -> list[regex.Match]:
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int], hi: int) -> list[regex.Match[str]]:
     """What ``pattern.finditer(text, lo, hi)`` finds, when ``starts`` (sorted, from ``lo`` on) holds every
     place where a match can start: the pattern is tried at each of them that the last match does not cover."""
-    out = []
+    out: list[regex.Match[str]] = []
     pos = -1
     for start in starts:
         if start >= pos:
@@ -377,7 +377,7 @@ def _relative_starts(text: str, lo: int, hi: int, lowered: str, words: frozenset
     None of these places lies before the one _relative_from gives: it steps back two words from the first
     place any of those words is written, over blanks and letters, and :func:`_word_before` never steps
     further (it takes fewer characters for letters, and blanks are blanks in lower case too)."""
-    starts = set()
+    starts: set[int] = set()
     for word in _RELATIVE_WORDS.intersection(words):
         at = lowered.find(word, lo, hi)
         while at >= 0:
@@ -446,7 +446,7 @@ def _parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
-def _resolve(m: regex.Match, pub: dt.date | None) -> str | None:
+def _resolve(m: regex.Match[str], pub: dt.date | None) -> str | None:
     mod, unit, _, day, bare = m.groups()  # _RELATIVE's groups at once (by name, ``regex`` is slow to find them)
     if day:
         word = " ".join(day.lower().split())

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from ..errors import InputError
 from ..models import Article, LoadResult, Problem
-from ..plugins import PluginFailure, PluginManager, guarded_call, call_each, check_result, default_manager
+from ..plugins import PluginFailure, PluginManager, call_each, check_result, default_manager, guarded_call
 
 #: Files larger than this are refused with a clear message rather than read into memory.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -48,7 +49,7 @@ def load_file(path: Path, pm: PluginManager | None = None) -> list[Article]:
     return list(_read(Path(path), pm or default_manager()))
 
 
-def load_text(text: str, id: str = "article", **fields) -> Article:
+def load_text(text: str, id: str = "article", **fields: Any) -> Article:
     """One article from a string, read as a ``.txt`` file would be (first non-empty line = title)."""
     return Article.from_text(text, id=id, **fields)
 
@@ -119,7 +120,8 @@ def _read(path: Path, pm: PluginManager) -> list[Article] | LoadResult:
         raise InputError(str(path), f"no reader for {path.suffix or 'files without a suffix'}")
     if not found:
         raise InputError(str(path), "contains no article")
-    return found
+    result: list[Article] | LoadResult = found
+    return result
 
 
 def _articles_result(found: object, articles: tuple[Article, ...], failures: list[Problem]) -> list[Article] | LoadResult:

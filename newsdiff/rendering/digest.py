@@ -147,6 +147,7 @@ def cluster_views(report: Report) -> list[ClusterView]:
         base = bases[0] if bases else members[0]
         order = [base] + [m for m in members if m != base]
         variants = []
+        diff: tuple[tuple[str, str], ...]
         for member in order:
             article, quote = quotes[member]
             if member == base:

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..hookspecs import hookimpl
-from ..models import Extraction, FINDING_KINDS, Report
+from ..models import FINDING_KINDS, Extraction, Report
 from .digest import ClusterView, CoverageRow, cluster_views, coverage, short_labels
 
 #: Articles shown side by side when the page opens; the reader can show the others.
@@ -179,9 +179,9 @@ def _article_body(n: int, e: Extraction, report: Report, ids: _Ids, views: Seque
     removed = _merge(clip(r.start, r.end) for r in e.document.removed if r.end > r.start)
     reasons: dict[tuple[int, int], list[str]] = {}
     for r in e.document.removed:
-        for region in removed:
-            if region[0] <= r.start < region[1] or (r.start == r.end == region[0]):
-                reasons.setdefault(region, []).append(r.reason)
+        for merged in removed:
+            if merged[0] <= r.start < merged[1] or (r.start == r.end == merged[0]):
+                reasons.setdefault(merged, []).append(r.reason)
     quotes = [(clip(q.start, q.end), ids.quote[q.id], q) for q in e.quotes if q.id in ids.quote and q.end > q.start]
     evidence = []
     for fi, finding in enumerate(report.findings):
@@ -190,7 +190,7 @@ def _article_body(n: int, e: Extraction, report: Report, ids: _Ids, views: Seque
                 evidence.append((clip(ev.start, ev.end), ids.evidence(fi, ei)))
 
     cuts = {0, size}
-    for (start, end) in removed:
+    for start, end in removed:
         cuts |= {start, end}
     for (start, end), _, _ in quotes:
         cuts |= {start, end}
@@ -364,7 +364,7 @@ def _chooser(report: Report, labels: Sequence[str], shown: int) -> str:
         f'<button type="button" data-show="first">Show the first {shown}</button></p>',
         '<ul>',
     ]
-    for i, e in enumerate(report.extractions):
+    for i, _e in enumerate(report.extractions):
         checked = " checked" if i < shown else ""
         out.append(
             f'<li><label><input type="checkbox" data-col="a{i}"{checked}> '
@@ -531,7 +531,7 @@ def _matrix(report: Report, rows: Sequence[CoverageRow], ids: _Ids, labels: Sequ
     )
     out.append('<div class="matrix-wrap" tabindex="0" role="region" aria-label="Coverage matrix">')
     out.append('<table class="matrix"><thead><tr><th scope="col">Remark or fact</th>')
-    for n, e in enumerate(report.extractions):
+    for n, _e in enumerate(report.extractions):
         out.append(f'<th scope="col" title="{esc(labels[n])}">{n + 1}<span class="sr"> {esc(labels[n])}</span></th>')
     out.append("</tr></thead><tbody>")
     finding_index = {f.id: fi for fi, f in enumerate(report.findings)}

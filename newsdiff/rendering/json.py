@@ -7,7 +7,7 @@ from typing import Any
 
 from ..hookspecs import hookimpl
 from ..models import Report
-from ..serialize import dumps, article_dict
+from ..serialize import article_dict, dumps
 
 
 @hookimpl(trylast=True)

@@ -9,7 +9,7 @@ Word differences sit in fenced code blocks, written as ``git diff --word-diff`` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import regex
@@ -140,7 +140,7 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _cluster(view: ClusterView, name) -> list[str]:
+def _cluster(view: ClusterView, name: Callable[[str], str]) -> list[str]:
     who = cell(view.speaker) or "unknown speaker"
     out = [
         f"### {cell(view.id)}: {who} ({cell(view.relation)})",

@@ -9,7 +9,7 @@ marked ``[-gone-]`` and ``{+new+}`` as ``git diff --word-diff`` does.  Control c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import regex
@@ -102,7 +102,7 @@ class _Writer:
                 need = len(text)
             lines[-1].append((text, style))
             used += need
-        for n, line in enumerate(l for l in lines if l):
+        for n, line in enumerate(ln for ln in lines if ln):
             self.lines.append((indent if n == 0 else hang) + self._join(line))
         if not any(lines):
             self.lines.append(indent.rstrip())
@@ -196,9 +196,9 @@ def render_text(report: Report, *, width: int = 80, color: bool = False) -> str:
             for i in by_kind[kind]:
                 f = report.findings[i]
                 w.para(f"[{f.id}] {f.kind}: {f.summary}", indent="  ", hang="      ")
-                where = sorted({number[ev.article] for ev in f.evidence if ev.article in number})
-                if where:
-                    w.para("in " + ", ".join(f"#{n}" for n in where), indent="      ", style="dim")
+                cited = sorted({number[ev.article] for ev in f.evidence if ev.article in number})
+                if cited:
+                    w.para("in " + ", ".join(f"#{n}" for n in cited), indent="      ", style="dim")
 
     if report.errors:
         w.blank()
@@ -209,7 +209,7 @@ def render_text(report: Report, *, width: int = 80, color: bool = False) -> str:
     return w.text()
 
 
-def _cluster(w: _Writer, view: ClusterView, name) -> None:
+def _cluster(w: _Writer, view: ClusterView, name: Callable[[str], str]) -> None:
     w.blank()
     w.para(f"[{view.id}] {view.speaker or 'unknown speaker'} ({view.relation})", indent="  ", hang="      ")
     for n, v in enumerate(view.variants, 1):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 def _doc(seed_report, gold_name):
     return seed_report.article(gold_name.removesuffix(".txt")).document
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 import newsdiff
 from newsdiff.comparing.identity import Identities, fold
 

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 import newsdiff
 from newsdiff.cleaning.dates import parse_date
 from newsdiff.extracting import people as people_module
-from newsdiff.extracting.claims import _CUE_WORDS as CUE_WORDS_ALL, values_in
-from newsdiff.extracting.when import dates
+from newsdiff.extracting.claims import _CUE_WORDS as CUE_WORDS_ALL
+from newsdiff.extracting.claims import values_in
 from newsdiff.extracting.numbers import CUE_WORDS, NUMBER, numbers_among, numbers_in, value_of, words_value
+from newsdiff.extracting.when import dates
 from newsdiff.testing import article_texts
 
 PM = newsdiff.get_plugin_manager(third_party=False)

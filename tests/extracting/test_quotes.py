@@ -467,7 +467,7 @@ def test_seeds_gold_quotes_found_and_non_speech_left_out():
     missing, wrong_speaker, wrong_kind = [], [], []
     total = 0
     for name, article in gold["articles"].items():
-        (doc_article,) = newsdiff.Article.from_file(ROOT / "seeds" / name)
+        (doc_article,) = newsdiff.load_file(ROOT / "seeds" / name)
         found = extract_quotes(read_article(doc_article, PM, []))
         texts = {q.text.strip(" ,."): q for q in found}
         for g in article["quotes"]:

@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from conftest import EVIL, XSS, parse_page  # type: ignore[import-not-found]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +17,6 @@ import newsdiff
 from newsdiff.models import Article, Document, Evidence, Extraction, Finding, Quote, QuoteCluster, Removed, Report
 from newsdiff.rendering import html as html_render
 from newsdiff.rendering.html import DEFAULT_COLUMNS, json_for_script, render_html
-
-from conftest import EVIL, XSS, parse_page  # type: ignore[import-not-found]
 
 
 def check_inert(page: str) -> None:
@@ -132,7 +131,7 @@ def test_furniture_is_collapsed_and_labelled(seed_report):
 
 def test_quotes_carry_their_clusters_colour(seed_report):
     page = render_html(seed_report)
-    for n, cluster in enumerate(seed_report.quote_clusters):
+    for n, _cluster in enumerate(seed_report.quote_clusters):
         assert f".k{n}{{--k:{html_render.cluster_colour(n)}}}" in page
     # Every clustered quote is focusable and pressable; quotes no other article prints are not.
     clustered = re.findall(r'<span id="a\d+-q\d+" class="q k\d+ clustered"[^>]*>', page)

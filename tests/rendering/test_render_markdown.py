@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import EVIL, XSS  # type: ignore[import-not-found]
 
 import newsdiff
 from newsdiff.rendering.markdown import cell, fence, render_markdown
-
-from conftest import EVIL, XSS  # type: ignore[import-not-found]
 
 
 def table_after(markdown: str, heading: str) -> list[list[str]]:
