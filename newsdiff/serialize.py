@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from .kinds import default_score
 from .models import (
     Article,
     Claim,
@@ -135,6 +136,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "evidence": [evidence_dict(e) for e in f.evidence],
         "details": _plain(f.details),
         "story": f.story,
+        "score": default_score(f.kind) if f.score is None else f.score,
+        "experimental": f.experimental,
     }
 
 
