@@ -50,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare all articles as one story (by default a mixed input is first grouped into stories)",
     )
+    p.add_argument(
+        "--experimental",
+        action="store_true",
+        help="also report the experimental finding kinds (off by default: not yet right nine times in ten)",
+    )
+    p.add_argument(
+        "--kinds",
+        metavar="KIND[,KIND...]",
+        help="report only these finding kinds, experimental or not (comma-separated)",
+    )
 
     p = sub.add_parser("extract", help="extract quotes and claims, one JSON line per article")
     common(p)
@@ -114,7 +124,8 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
         return EXIT_INPUT
     bar = Progress(sys.stderr, len(loaded), enabled=not args.quiet and _large(loaded))
     if args.command == "compare":
-        report = compare(loaded, pm=pm, group=not args.one_story, progress=bar)
+        kinds = None if args.kinds is None else [k.strip() for k in args.kinds.split(",") if k.strip()]
+        report = compare(loaded, pm=pm, group=not args.one_story, progress=bar, kinds=kinds, experimental=args.experimental)
         bar.done()
         color = not args.no_color and args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         output = render(report, args.format, pm=pm, color=color, width=args.width)

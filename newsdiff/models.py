@@ -531,6 +531,19 @@ class Finding:
     id: str = ""
     #: The story it belongs to; set by the pipeline.
     story: str | None = None
+    #: How sure newsdiff is of it, from 0 to 1.  A comparator may leave it None: the pipeline then gives
+    #: the kind's default score (:func:`newsdiff.kinds.default_score`).
+    score: float | None = field(default=None, validator=lambda i, a, v: _check_score(v))
+    #: True when the kind is experimental (off by default, reported because it was asked for); set by the
+    #: pipeline.
+    experimental: bool = False
+
+
+def _check_score(value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"Finding.score must be a number from 0 to 1 or None, got {value!r}")
 
 
 @frozen

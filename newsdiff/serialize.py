@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .coverage import coverage_rows
+from .kinds import default_score
 
 if TYPE_CHECKING:
     from .models import (
@@ -136,6 +137,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "evidence": [evidence_dict(e) for e in f.evidence],
         "details": _plain(f.details),
         "story": f.story,
+        "score": default_score(f.kind) if f.score is None else f.score,
+        "experimental": f.experimental,
     }
 
 

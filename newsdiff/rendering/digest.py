@@ -13,7 +13,8 @@ from typing import Any
 
 from attrs import frozen
 
-from ..models import Report
+from ..kinds import default_score
+from ..models import FINDING_KINDS, Finding, Report
 
 #: A word diff: ``("=", words)`` in both, ``("-", words)`` only in the base, ``("+", words)`` only in the other.
 DiffStep = tuple[str, str]
@@ -215,3 +216,34 @@ __all__ = [
     "short_labels",
     "word_diff_markup",
 ]
+
+
+#: How many findings a report shows first, most certain first; the rest are folded below them.
+LEAD_COUNT = 10
+
+
+def ranked_findings(report: Report) -> tuple[list[int], list[int]]:
+    """The indices of the report's findings to show first and those to fold.
+
+    Findings are ranked by score (highest first), then by kind in report order, then by id, so the order
+    is the same on every run.  The first :data:`LEAD_COUNT` lead; the rest keep the ranking and are folded
+    (shown shorter, or collapsed).  A finding without a score ranks by its kind's default score.
+    """
+    order = {k: n for n, k in enumerate(FINDING_KINDS)}
+
+    def rank(i: int) -> tuple[float, int, str]:
+        f = report.findings[i]
+        score = f.score if isinstance(f.score, (int, float)) else default_score(f.kind)
+        return (-score, order.get(f.kind, len(order)), str(f.id))
+
+    ranked = sorted(range(len(report.findings)), key=rank)
+    return ranked[:LEAD_COUNT], ranked[LEAD_COUNT:]
+
+
+def score_label(finding: Finding) -> str:
+    """How sure the finding is, as a reader sees it: "score .85", and "experimental" for such kinds."""
+    score = finding.score if isinstance(finding.score, (int, float)) else default_score(finding.kind)
+    parts = ["score 1" if score >= 1 else f"score {score:.2f}".replace("0.", ".", 1)]
+    if getattr(finding, "experimental", False):
+        parts.append("experimental")
+    return ", ".join(parts)

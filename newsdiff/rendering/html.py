@@ -26,25 +26,13 @@ from importlib import resources
 from typing import Any
 
 from ..hookspecs import hookimpl
-from ..models import FINDING_KINDS, Extraction, Report
-from .digest import ClusterView, CoverageRow, cluster_views, coverage, short_labels
+from ..models import Extraction, Report
+from .digest import ClusterView, CoverageRow, cluster_views, coverage, ranked_findings, score_label, short_labels
 
 #: Articles shown side by side when the page opens; the reader can show the others.
 DEFAULT_COLUMNS = 6
 #: How many characters of a quote or fact the side panel shows before shortening.
 SAMPLE_CHARS = 90
-
-FINDING_TITLES = {
-    "quote_variant": "Quotes printed in different words",
-    "attribution_conflict": "Words credited to different speakers",
-    "number_conflict": "Numbers that disagree",
-    "date_conflict": "Dates that disagree",
-    "list_difference": "Lists that differ",
-    "unique_fact": "Facts only one article gives",
-    "shared_passage": "Passages shared word for word",
-    "framing": "Framing",
-    "agreement": "Agreement",
-}
 
 
 @hookimpl(trylast=True)
@@ -471,51 +459,52 @@ def _diff_html(diff: Sequence[tuple[str, str]]) -> str:
     return " ".join(parts)
 
 
-def _kind_order(kinds: Iterable[str]) -> list[str]:
-    known = [k for k in FINDING_KINDS if k in kinds]
-    return known + sorted(set(kinds) - set(known))
-
-
 def _findings(report: Report, ids: _Ids, labels: Sequence[str]) -> str:
     out = ['<section class="findings" id="findings" aria-labelledby="findings-title" tabindex="-1">']
     out.append(f'<h2 id="findings-title">Findings ({len(report.findings)})</h2>')
     if not report.findings:
         out.append("<p>The comparison found nothing to report.</p>")
-    by_kind: dict[str, list[int]] = {}
-    for fi, finding in enumerate(report.findings):
-        by_kind.setdefault(finding.kind, []).append(fi)
-    for kind in _kind_order(by_kind):
-        heading = FINDING_TITLES.get(kind, kind.replace("_", " ").capitalize())
-        out.append(f'<h3 class="kind">{esc(heading)} <span class="n">({len(by_kind[kind])})</span></h3>')
+    lead, folded = ranked_findings(report)
+    if report.findings:
+        out.append('<p class="hint">Most certain first; each finding\'s score says how sure newsdiff is (0 to 1).</p>')
+    out.append('<ul class="finding-list">')
+    out += [_finding(report, fi, ids, labels) for fi in lead]
+    out.append("</ul>")
+    if folded:
+        out.append(f'<details class="more-findings"><summary>{len(folded)} more findings, less certain</summary>')
         out.append('<ul class="finding-list">')
-        for fi in by_kind[kind]:
-            finding = report.findings[fi]
-            details = finding.details if isinstance(finding.details, Mapping) else {}
-            cluster = details.get("cluster")
-            out.append(f'<li class="finding" id="f{fi}">')
-            out.append(
-                f'<p><span class="badge">{esc(finding.id)}</span> <code class="kind-name">{esc(finding.kind)}</code> '
-                f"{esc(finding.summary)}</p>"
-            )
-            if isinstance(cluster, str) and cluster in ids.cluster:
-                out.append(
-                    f'<p><button type="button" class="show-cluster" data-cluster="{ids.cluster[cluster]}">'
-                    f"Show the printings of {esc(cluster)}</button></p>"
-                )
-            out.append('<ul class="evidence">')
-            for ei, ev in enumerate(finding.evidence):
-                sample = esc(_shorten(ev.text, SAMPLE_CHARS))
-                if ev.article in ids.article and ev.end > ev.start:
-                    hid = ids.evidence(fi, ei)
-                    out.append(
-                        f'<li><a class="evlink" href="#{hid}" data-ev="{hid}" data-col="a{ids.article[ev.article]}">'
-                        f"{_article_name(labels, ids, ev.article)}</a>: “{sample}”</li>"
-                    )
-                else:
-                    out.append(f"<li>{esc(ev.article)}: “{sample}”</li>")
-            out.append("</ul></li>")
-        out.append("</ul>")
+        out += [_finding(report, fi, ids, labels) for fi in folded]
+        out.append("</ul></details>")
     out.append("</section>")
+    return "\n".join(out)
+
+
+def _finding(report: Report, fi: int, ids: _Ids, labels: Sequence[str]) -> str:
+    finding = report.findings[fi]
+    details = finding.details if isinstance(finding.details, Mapping) else {}
+    cluster = details.get("cluster")
+    out = [f'<li class="finding{" experimental" if finding.experimental else ""}" id="f{fi}">']
+    out.append(
+        f'<p><span class="badge">{esc(finding.id)}</span> <code class="kind-name">{esc(finding.kind)}</code> '
+        f'<span class="score">({esc(score_label(finding))})</span> {esc(finding.summary)}</p>'
+    )
+    if isinstance(cluster, str) and cluster in ids.cluster:
+        out.append(
+            f'<p><button type="button" class="show-cluster" data-cluster="{ids.cluster[cluster]}">'
+            f"Show the printings of {esc(cluster)}</button></p>"
+        )
+    out.append('<ul class="evidence">')
+    for ei, ev in enumerate(finding.evidence):
+        sample = esc(_shorten(ev.text, SAMPLE_CHARS))
+        if ev.article in ids.article and ev.end > ev.start:
+            hid = ids.evidence(fi, ei)
+            out.append(
+                f'<li><a class="evlink" href="#{hid}" data-ev="{hid}" data-col="a{ids.article[ev.article]}">'
+                f"{_article_name(labels, ids, ev.article)}</a>: “{sample}”</li>"
+            )
+        else:
+            out.append(f"<li>{esc(ev.article)}: “{sample}”</li>")
+    out.append("</ul></li>")
     return "\n".join(out)
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import regex
 
 from ..hookspecs import hookimpl
-from ..models import FINDING_KINDS, Report
-from .digest import ClusterView, cluster_views, coverage, short_labels, word_diff_markup
+from ..models import Report
+from .digest import ClusterView, cluster_views, coverage, ranked_findings, score_label, short_labels, word_diff_markup
 
 #: Characters that mean something to Markdown anywhere in a line (CommonMark, GitHub's tables and
 #: strikethrough).  ``(``, ``#``, ``+`` and ``!`` only matter after ``]`` or at a line's start, which
@@ -119,18 +119,24 @@ def render_markdown(report: Report) -> str:
             out += [""] + _cluster(view, name)
 
     if report.findings:
-        out += ["", "## Findings"]
-        by_kind: dict[str, list[int]] = {}
-        for i, f in enumerate(report.findings):
-            by_kind.setdefault(f.kind, []).append(i)
-        kinds = [k for k in FINDING_KINDS if k in by_kind] + sorted(set(by_kind) - set(FINDING_KINDS))
-        for kind in kinds:
-            out += ["", f"### {cell(kind)} ({len(by_kind[kind])})", ""]
-            for i in by_kind[kind]:
-                f = report.findings[i]
-                out.append(f"- **{cell(f.id)}** {cell(f.summary)}")
-                for ev in f.evidence:
-                    out.append(f"  - {name(ev.article)}: “{cell(_short(ev.text, EVIDENCE_CHARS))}”")
+        lead, folded = ranked_findings(report)
+
+        def show(i: int) -> list[str]:
+            f = report.findings[i]
+            lines = [f"- **{cell(f.id)}** `{cell(f.kind)}` ({cell(score_label(f))}) {cell(f.summary)}"]
+            for ev in f.evidence:
+                lines.append(f"  - {name(ev.article)}: “{cell(_short(ev.text, EVIDENCE_CHARS))}”")
+            return lines
+
+        out += ["", "## Findings", "", "Most certain first; each finding's score says how sure newsdiff is (0 to 1).", ""]
+        for i in lead:
+            out += show(i)
+        if folded:
+            out += ["", f"<details><summary>{len(folded)} more findings, less certain</summary>", ""]
+            for i in folded:
+                out += show(i)
+            out += ["", "</details>"]
+        out.append("")
 
     if report.errors:
         out += ["", "## Problems", ""]

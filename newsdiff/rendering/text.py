@@ -16,7 +16,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..models import FINDING_KINDS, Report
-from .digest import ClusterView, DiffStep, cluster_views, coverage, short_labels
+from .digest import ClusterView, DiffStep, cluster_views, coverage, ranked_findings, score_label, short_labels
 
 STYLES = {
     "head": "\033[1m",
@@ -186,19 +186,29 @@ def render_text(report: Report, *, width: int = 80, color: bool = False) -> str:
             _cluster(w, view, name)
 
     if report.findings:
+        lead, folded = ranked_findings(report)
+
+        def show(i: int) -> None:
+            f = report.findings[i]
+            w.para(f"[{f.id}] {f.kind} ({score_label(f)}): {f.summary}", indent="  ", hang="      ")
+            where = sorted({number[ev.article] for ev in f.evidence if ev.article in number})
+            if where:
+                w.para("in " + ", ".join(f"#{n}" for n in where), indent="      ", style="dim")
+
         w.blank()
-        by_kind: dict[str, list[int]] = {}
-        for i, f in enumerate(report.findings):
-            by_kind.setdefault(f.kind, []).append(i)
-        kinds = [k for k in FINDING_KINDS if k in by_kind] + sorted(set(by_kind) - set(FINDING_KINDS))
-        w.line(f"Findings ({', '.join(f'{len(by_kind[k])} {k}' for k in kinds)})", "head")
-        for kind in kinds:
-            for i in by_kind[kind]:
+        counts: dict[str, int] = {}
+        for f in report.findings:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+        kinds = [k for k in FINDING_KINDS if k in counts] + sorted(set(counts) - set(FINDING_KINDS))
+        w.line(f"Findings, most certain first ({', '.join(f'{counts[k]} {k}' for k in kinds)})", "head")
+        for i in lead:
+            show(i)
+        if folded:
+            w.blank()
+            w.line(f"{len(folded)} more findings, less certain (one line each)", "head")
+            for i in folded:
                 f = report.findings[i]
-                w.para(f"[{f.id}] {f.kind}: {f.summary}", indent="  ", hang="      ")
-                cited = sorted({number[ev.article] for ev in f.evidence if ev.article in number})
-                if cited:
-                    w.para("in " + ", ".join(f"#{n}" for n in cited), indent="      ", style="dim")
+                w.lines.append("  " + _fit(f"[{f.id}] {f.kind} ({score_label(f)}): {f.summary}", w.width - 2))
 
     if report.errors:
         w.blank()

@@ -15,7 +15,7 @@ def story(*texts: str, published: tuple[str | None, ...] = ()) -> newsdiff.Repor
         newsdiff.Article.from_text(text, id=f"a{n}", published=published[n] if n < len(published) else None)
         for n, text in enumerate(texts)
     ]
-    return newsdiff.compare(articles, pm=PM)
+    return newsdiff.compare(articles, pm=PM, experimental=True)  # every kind: these test the comparators
 
 
 def kinds(report, kind):
