@@ -19,9 +19,11 @@ Contract (one process in :func:`group_stories`; ``newsdiff corpus`` runs the sam
    their publication days lie far apart) is at least ``LINK``; an article too far from every group's
    average stays alone, so one shared famous name cannot chain events together.  Its answer depends only
    on the set of features and pairs given, not on their order or how they were partitioned.
-5. A small input (at most ``SMALL`` articles) is meant as one event: it is kept whole when every
-   article shares with the others the names it mentions most; only an article clearly about something
-   else is split off.
+5. The threshold depends on the input's size (:func:`link_for`): with few articles, document frequencies
+   cannot tell an event's own names from common words, so a small input (``SMALL`` articles or fewer,
+   such as one story's folder) is grouped at the lower ``SMALL_LINK`` over every pair, and only an article
+   clearly about something else is split off.  ``newsdiff corpus`` passes ``link_for(n)`` of the whole
+   corpus, which is ``LINK`` for any corpus of ``RAMP`` articles or more.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ import attrs
 
 from ..models import Extraction
 from . import textsim
-from .sets import DisjointSets
 
 #: Least average-linkage similarity (mean cosine of term weights) for two groups to be one story.
 LINK = 0.18
@@ -53,14 +54,12 @@ TITLE_WEIGHT = 3
 SAME_DAYS = 3
 #: Beyond ``SAME_DAYS``, the similarity is divided by ``1 + extra days / DAY_SCALE``.
 DAY_SCALE = 14.0
-#: An input of at most this many articles is meant as one event unless an article is clearly elsewhere.
+#: An input of at most this many articles (a story's folder) is grouped at ``SMALL_LINK``, every pair scored.
 SMALL = 6
-#: In a small input, the least similarity of two articles for one to stay with the other.
+#: The linkage threshold of a small input: below it an article is clearly about something else.
 SMALL_LINK = 0.12
-#: In a small input, an article sharing this many of its main names with the others stays with them.
-SHARED_MAIN_NAMES = 2
-#: How many of an article's most mentioned names are its main names.
-MAIN_NAMES = 5
+#: From this many articles on, the threshold is ``LINK``; between ``SMALL`` and here it rises evenly.
+RAMP = 30
 _NAME_KINDS = frozenset(("person", "organisation", "name", "place"))
 _FIGURE_KINDS = frozenset(("date", "money", "percent", "measure"))
 
@@ -73,8 +72,6 @@ class StoryFeatures:
     day: int | None
     #: ``(term, count)`` sorted by term.
     terms: tuple[tuple[str, float], ...]
-    #: The names the article mentions most, most first.
-    main_names: tuple[str, ...] = ()
 
 
 def _day(published: str | None) -> int | None:
@@ -89,13 +86,10 @@ def _day(published: str | None) -> int | None:
 def story_features(e: Extraction) -> StoryFeatures:
     """The grouping features of one extraction (pure: the same extraction always gives equal features)."""
     terms: Counter[str] = Counter()
-    names: Counter[str] = Counter()
     for claim in e.claims:
         for v in claim.values:
             if v.kind in _NAME_KINDS:
-                key = v.norm.lower()
-                names[key] += 1
-                terms["@" + key] += 1
+                terms["@" + v.norm.lower()] += 1
             elif v.kind in _FIGURE_KINDS:
                 terms["#" + v.norm.lower()] += 1
     text = e.article.text
@@ -105,8 +99,7 @@ def story_features(e: Extraction) -> StoryFeatures:
             if len(w) >= MIN_WORD and w not in textsim.STOPWORDS and not w.isdigit():
                 terms[w] += weight
     published = e.document.metadata.published or e.article.published
-    main = tuple(k for k, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_NAMES])
-    return StoryFeatures(e.id, _day(published), tuple(sorted(terms.items())), main)
+    return StoryFeatures(e.id, _day(published), tuple(sorted(terms.items())))
 
 
 def document_frequencies(features: Iterable[StoryFeatures]) -> Counter[str]:
@@ -191,81 +184,95 @@ def _linkage(a: _Group, b: _Group) -> float:
     return mean * _day_factor(a.day, b.day)
 
 
+def pair_score(a: StoryFeatures, b: StoryFeatures, df: Mapping[str, int], n: int) -> float:
+    """How alike two articles are: the cosine of their term weights, lowered when their days lie apart."""
+    return _dot(weights(a, df, n), weights(b, df, n)) * _day_factor(a.day, b.day)
+
+
 def group(
     features: Sequence[StoryFeatures],
     pairs: Iterable[tuple[str, str]],
     df: Mapping[str, int] | None = None,
     n: int | None = None,
+    link: float | None = None,
 ) -> list[list[str]]:
     """The stories of an input: the article ids of each, sorted, stories ordered by their first id.
 
     ``features`` are every article's; ``pairs`` the candidate pairs (ids) found by blocking; ``df`` and
     ``n`` the document frequencies and article count of the whole input (worked out from ``features``
-    when not given).  Deterministic, and independent of the order of ``features`` and ``pairs``.
+    when not given); ``link`` the threshold (``LINK`` when not given; :func:`link_for` says which to use).
+    Deterministic, and independent of the order of ``features`` and ``pairs``.
+
+    Only candidate pairs scoring at least ``link`` (:func:`pair_score`) join groups, so the answer for the
+    whole input is the union of the answers for each connected component of those pairs: a caller may
+    score pairs where it likes, find the components, and group each component apart (with the whole
+    input's ``df`` and ``n``).
     """
     by_id = {f.id: f for f in features}
     if df is None:
         df = document_frequencies(by_id.values())
     n = n if n is not None else len(by_id)
-    groups: dict[str, _Group] = {}
-    for i in sorted(by_id):
+    link = LINK if link is None else link
+    vectors = {i: weights(f, df, n) for i, f in by_id.items()}
+    # Groups are named by a token that is never reused, so a queued score of a group that has since
+    # merged is recognised as stale.
+    groups: dict[int, _Group] = {}
+    token_of: dict[str, int] = {}
+    for token, i in enumerate(sorted(by_id)):
         f = by_id[i]
-        groups[i] = _Group([i], weights(f, df, n), float(f.day or 0), int(f.day is not None))
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for a, b in pairs:
-        if a != b and a in by_id and b in by_id:
-            neighbours[a].add(b)
-            neighbours[b].add(a)
-    heap: list[tuple[float, str, str]] = []
-    for a in sorted(neighbours):
-        for b in sorted(neighbours[a]):
-            if a < b:
-                s = _linkage(groups[a], groups[b])
-                if s >= LINK:
-                    heap.append((-s, a, b))
+        groups[token] = _Group([i], vectors[i], float(f.day or 0), int(f.day is not None))
+        token_of[i] = token
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in sorted({(min(p), max(p)) for p in pairs}):
+        if a == b or a not in by_id or b not in by_id:
+            continue
+        if _dot(vectors[a], vectors[b]) * _day_factor(by_id[a].day, by_id[b].day) >= link:
+            neighbours[token_of[a]].add(token_of[b])
+            neighbours[token_of[b]].add(token_of[a])
+
+    def entry(x: int, y: int) -> tuple[float, str, str, int, int] | None:
+        s = _linkage(groups[x], groups[y])
+        if s < link:
+            return None
+        fx, fy = groups[x].members[0], groups[y].members[0]
+        return (-s, fx, fy, x, y) if fx < fy else (-s, fy, fx, y, x)
+
+    heap = [e for x in sorted(neighbours) for y in sorted(neighbours[x]) if x < y and (e := entry(x, y))]
     heapq.heapify(heap)
+    next_token = len(groups)
     while heap:
-        _, a, b = heapq.heappop(heap)
-        if a not in groups or b not in groups:
+        *_, x, y = heapq.heappop(heap)
+        if x not in groups or y not in groups:
             continue  # one side has merged since: its new group was queued with fresh scores
-        ga, gb = groups.pop(a), groups.pop(b)
-        centroid = dict(ga.centroid)
-        for t, w in gb.centroid.items():
+        gx, gy = groups.pop(x), groups.pop(y)
+        centroid = dict(gx.centroid)
+        for t, w in gy.centroid.items():
             centroid[t] = centroid.get(t, 0.0) + w
-        merged = _Group(sorted(ga.members + gb.members), centroid, ga.day_sum + gb.day_sum, ga.dated + gb.dated)
-        name = merged.members[0]
-        near = (neighbours.pop(a, set()) | neighbours.pop(b, set())) - {a, b}
+        token, next_token = next_token, next_token + 1
+        groups[token] = _Group(sorted(gx.members + gy.members), centroid, gx.day_sum + gy.day_sum, gx.dated + gy.dated)
+        near = (neighbours.pop(x, set()) | neighbours.pop(y, set())) - {x, y}
         for other in near:
-            neighbours[other] -= {a, b}
-            neighbours[other].add(name)
-        neighbours[name] = near
-        groups[name] = merged
+            neighbours[other] -= {x, y}
+            neighbours[other].add(token)
+        neighbours[token] = near
         for other in sorted(near):
-            s = _linkage(merged, groups[other])
-            if s >= LINK:
-                x, y = min(name, other), max(name, other)
-                heapq.heappush(heap, (-s, x, y))
+            if e := entry(token, other):
+                heapq.heappush(heap, e)
     return sorted((g.members for g in groups.values()), key=lambda m: m[0])
 
 
-def _group_small(features: Sequence[StoryFeatures], df: Mapping[str, int], n: int) -> list[list[str]]:
-    """A small input is meant as one event: its articles are joined by any one good link (single linkage).
+def link_for(n: int) -> float:
+    """The linkage threshold for an input of ``n`` articles.
 
-    Every pair is scored (there are at most ``SMALL * (SMALL - 1) / 2``).  Two articles are linked when
-    their similarity is at least ``SMALL_LINK``, or half that when they share ``SHARED_MAIN_NAMES`` of the
-    names each mentions most; an article linked to none of the others is about something else.
+    With few articles, inverse document frequencies are flat: words every article shares weigh almost as
+    much as rare ones, and the similarity of two articles on one event is lower.  The threshold therefore
+    rises from ``SMALL_LINK`` (``SMALL`` articles or fewer) to ``LINK`` (``RAMP`` articles or more).
     """
-    ordered = sorted({f.id: f for f in features}.items())
-    vectors = [weights(f, df, n) for _, f in ordered]
-    sets = DisjointSets(len(ordered))
-    for i in range(len(ordered)):
-        for j in range(i + 1, len(ordered)):
-            fi, fj = ordered[i][1], ordered[j][1]
-            s = _dot(vectors[i], vectors[j]) * _day_factor(fi.day, fj.day)
-            shared = len(set(fi.main_names) & set(fj.main_names))
-            if s >= SMALL_LINK or (shared >= SHARED_MAIN_NAMES and s >= SMALL_LINK / 2):
-                sets.union(i, j)
-    return [[ordered[i][0] for i in g] for g in sets.groups()]
+    if n <= SMALL:
+        return SMALL_LINK
+    if n >= RAMP:
+        return LINK
+    return SMALL_LINK + (LINK - SMALL_LINK) * (n - SMALL) / (RAMP - SMALL)
 
 
 def group_stories(extractions: Sequence[Extraction]) -> list[list[int]]:
@@ -273,15 +280,20 @@ def group_stories(extractions: Sequence[Extraction]) -> list[list[int]]:
     n = len(extractions)
     if n <= 1:
         return [list(range(n))] if n else []
-    features = [story_features(e) for e in extractions]
+    features = []
+    seen: Counter[str] = Counter()
+    for e in extractions:
+        f = story_features(e)
+        seen[f.id] += 1
+        if seen[f.id] > 1:  # ids given twice: each article keeps its own key
+            f = attrs.evolve(f, id=f"{f.id}\x00{seen[f.id]}")
+        features.append(f)
     df = document_frequencies(features)
-    if len({f.id for f in features}) <= SMALL:
-        stories = _group_small(features, df, n)
+    if n <= SMALL:
+        everything = {f.id for f in features}
+        stories = group(features, [(a, b) for a in everything for b in everything if a < b], df, n, link_for(n))
     else:
         keys = {f.id: blocking_keys(f, df, n) for f in features}
-        stories = group(features, candidate_pairs(features, keys), df, n)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(extractions):
-        index[e.id].append(i)
-    out = [sorted(i for article_id in s for i in index[article_id]) for s in stories]
-    return sorted(out, key=lambda g: g[0])
+        stories = group(features, candidate_pairs(features, keys), df, n, link_for(n))
+    index = {f.id: i for i, f in enumerate(features)}
+    return sorted((sorted(index[i] for i in s) for s in stories), key=lambda g: g[0])

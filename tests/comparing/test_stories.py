@@ -10,6 +10,7 @@ import pytest
 
 import newsdiff
 from newsdiff.comparing import stories
+from newsdiff.comparing.sets import DisjointSets
 
 PM = newsdiff.get_plugin_manager(third_party=False)
 
@@ -239,3 +240,28 @@ def test_basil_story_folders_stay_whole_and_the_mix_splits_back():
         sum(pred[j] == pred[i] for j in ids if gold[j] == gold[i]) / sum(gold[j] == gold[i] for j in ids) for i in ids
     ) / len(ids)
     assert 2 * precision * recall / (precision + recall) >= 0.97  # B-cubed F1; the all-pairs baseline is .966
+
+
+def test_grouping_each_component_of_good_pairs_apart_gives_the_same_stories():
+    extractions = [newsdiff.extract(a, pm=PM) for a in _articles(True)]
+    features = [stories.story_features(e) for e in extractions]
+    df, n = stories.document_frequencies(features), len(features)
+    by_id = {f.id: f for f in features}
+    pairs = stories.candidate_pairs(features, {f.id: stories.blocking_keys(f, df, n) for f in features})
+    good = [(a, b) for a, b in pairs if stories.pair_score(by_id[a], by_id[b], df, n) >= stories.LINK]
+    sets = DisjointSets(n)
+    index = {f.id: k for k, f in enumerate(features)}
+    for a, b in good:
+        sets.union(index[a], index[b])
+    parts = []
+    for component in sets.groups():
+        ids = {features[k].id for k in component}
+        part_pairs = [p for p in good if p[0] in ids]
+        parts += stories.group([by_id[i] for i in ids], part_pairs, df, n)
+    assert sorted(parts) == sorted(stories.group(features, pairs, df, n))
+    assert sorted(map(tuple, parts)) == EXPECTED
+
+
+def test_articles_given_under_one_id_are_still_grouped_apart():
+    extractions = [newsdiff.extract(newsdiff.Article.from_text(t, id="same"), pm=PM) for t in (*FOLDER, LONER)]
+    assert sorted(stories.group_stories(extractions)) == [[0, 1, 2], [3]]
