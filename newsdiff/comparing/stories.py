@@ -42,9 +42,9 @@ from . import textsim
 #: Least average-linkage similarity (mean cosine of term weights) for two groups to be one story.
 LINK = 0.18
 #: How many of its heaviest terms each article is indexed under.
-TOP_TERMS = 30
+TOP_TERMS = 20
 #: Under one blocking key, each article is a candidate with this many articles next to it in time.
-WINDOW = 20
+WINDOW = 10
 _UNDATED = 10**9
 #: Words shorter than this are not terms (names are kept whatever their length).
 MIN_WORD = 4

@@ -265,3 +265,23 @@ def test_grouping_each_component_of_good_pairs_apart_gives_the_same_stories():
 def test_articles_given_under_one_id_are_still_grouped_apart():
     extractions = [newsdiff.extract(newsdiff.Article.from_text(t, id="same"), pm=PM) for t in (*FOLDER, LONER)]
     assert sorted(stories.group_stories(extractions)) == [[0, 1, 2], [3]]
+
+
+def test_a_large_story_links_up_through_neighbours_under_each_key():
+    # Two events of 60 articles each on one day: under any one key an article is paired with only a few
+    # others, yet each event ends as one story, and the two stay apart.
+    rnd = random.Random(9)
+    common = [f"common{k}" for k in range(300)]
+    features = []
+    for i in range(120):
+        event = i % 2
+        terms = {f"event{event}w{k}": 2.0 for k in rnd.sample(range(25), 15)}
+        terms.update({w: 1.0 for w in rnd.sample(common, 30)})
+        features.append(stories.StoryFeatures(f"b{i:04d}", 738000, tuple(sorted(terms.items()))))
+    df, n = stories.document_frequencies(features), len(features)
+    keys = {f.id: stories.blocking_keys(f, df, n) for f in features}
+    pairs = stories.candidate_pairs(features, keys)
+    assert len(pairs) < n * (n - 1) / 2 / 2
+    found = stories.group(features, pairs, df, n, stories.link_for(n))
+    assert sorted(len(s) for s in found) == [60, 60]
+    assert all(len({int(i[1:]) % 2 for i in s}) == 1 for s in found)
