@@ -33,7 +33,13 @@ HEADING_WORDS = 8
 #: A heading that opens a list of other stories ends the story unless this many lines of prose follow it.
 TRAILER_PROSE = 3
 
+#: A block of furniture: this many lines of it with no prose between them.
+BLOCK_LINES = 2
+#: Prose after a block of furniture goes on with the story only with this many lines of it in a row.
+STORY_RUN = 2
+
 CAPTION = "photo caption with credit"
+AFTER_END = "text after the end of the story (comments, teasers, footer)"
 BANNER = "banner or call to action (cookies, paywall, sign-up, follow)"
 
 _COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
@@ -67,7 +73,12 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
     ]
     trailer = _trailer(line_of, prose)
-    story = [i for i in range(trailer) if prose[i]]
+    # Why each line is furniture wherever it stands (None: it may be story), asked once per line.
+    reasons: list[str | None] = [
+        None if is_meta[i] or dateline[i] else _line_reason(line_of[i], prose[i]) for i in range(trailer)
+    ]
+    end = _story_end(prose, [r is not None and lines.word_count(line, 1) > 0 for r, line in zip(reasons, line_of)], trailer)
+    story = [i for i in range(end) if prose[i]]
     first = story[0] if story else len(paras)
     last = story[-1] if story else -1
     # Notes printed after the story (credits, how to reach the writer, a disclaimer, the writer's biography)
@@ -83,6 +94,11 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         hi -= 1
     if story:
         first, last = story[lo], story[hi]
+        # A story that ends with a list ("Tour dates:" and a line for each date) ends where the list does:
+        # at the first line that is furniture wherever it stands.
+        if line_of[last].rstrip().endswith(":"):
+            while last + 1 < trailer and reasons[last + 1] is None and not is_meta[last + 1]:
+                last += 1
 
     def removed(span: Span, reason: str) -> Removed:
         return Removed(span.start, span.end, span.of(text), reason)
@@ -111,6 +127,10 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             yield from flush()
             yield removed(p, "list of other stories after the end of the story")
             continue
+        if i >= end and reasons[i] is None and not lines.is_headline_like(line):
+            yield from flush()
+            yield removed(p, AFTER_END)
+            continue
         tail = tails[i]
         if tail is not None:
             notice = Span(p.start + tail.start(), p.end)
@@ -127,8 +147,14 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             yield from flush()
             continue
         else:
-            reason = _line_reason(line, prose[i]) or _pull_quote(text, p, line)
-        if reason is None and (i < first or i > last) and lines.is_headline_like(line) and not lines.has_quotation(line):
+            reason = reasons[i] or _pull_quote(text, p, line)
+        if (
+            reason is None
+            and (i < first or i > last)
+            and lines.is_headline_like(line)
+            and not lines.has_quotation(line)
+            and (i >= end or lines.word_count(line, TEASER_WORDS + 1) <= TEASER_WORDS)  # a longer line is no headline
+        ):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
             if reason in (CAPTION, BANNER) and inside:
@@ -142,6 +168,59 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         else:
             yield from flush()
     yield from flush()
+
+
+def _story_end(prose: list[bool], furniture_line: list[bool], limit: int) -> int:
+    """Where the story ends (the index of the first line after it, at most ``limit``).
+
+    Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  Prose that
+    follows a block (two or more lines of furniture with no prose between them) goes on with the story only
+    when it is set as a story is: three lines of prose in a row before the next block.  Comments, teasers
+    of other stories with their blurbs, and footers alternate short prose with furniture.
+    """
+    i = 0
+    while i < limit and not prose[i]:
+        i += 1  # the story starts at its first line of prose
+    last = -1  # the last line of prose of the story so far
+    while i < limit:
+        # A stretch of prose and other lines, up to the next block of furniture.
+        run = best = 0
+        block_at = limit
+        furniture = 0  # lines of furniture since the last line of prose
+        gap_start = i
+        j = i
+        while j < limit:
+            if prose[j]:
+                run += 1
+                best = max(best, run)
+                furniture = 0
+                gap_start = j + 1
+            else:
+                run = 0
+                if furniture_line[j]:
+                    furniture += 1
+                    if furniture >= BLOCK_LINES:
+                        block_at = gap_start
+                        break
+            j += 1
+        if best < STORY_RUN:
+            if last >= 0:
+                # The stretch after a block is not set as a story: the story ends where the block starts
+                # (a short sentence between its last line of prose and the block is still story).
+                return next(k for k in range(last + 1, limit) if furniture_line[k])
+        elif last < 0:
+            last = i  # the story is under way (prose above it, before a block, is left to the other rules)
+        if last >= 0:
+            for k in range(block_at - 1, i - 1, -1):
+                if prose[k]:
+                    last = k
+                    break
+        if block_at >= limit:
+            return limit
+        i = block_at
+        while i < limit and not prose[i]:
+            i += 1
+    return limit
 
 
 def _copyright_tail(line: str):

@@ -219,3 +219,31 @@ def test_story_lines_that_look_like_furniture_are_kept(line):
 def test_single_furniture_lines_between_paragraphs_are_removed_whole(line):
     doc = read(f"Title of the story\n{PROSE}\n{line}\n{PROSE}\n")
     assert [r.text for r in doc.removed] == [line]
+
+
+# Where the story ends: at a block of furniture after which prose is not set as a story.
+
+P2 = "Residents of the estate said they had waited more than a year for the work to begin."
+P3 = "A spokesperson for the housing association said the contractor had been paid in full."
+
+
+def test_prose_after_a_block_of_furniture_is_not_story_unless_set_as_one():
+    comments = (
+        "Share this:\nFacebook\nTwitter\n"
+        "Comments (2)\nmarlow_fan says:\n4.32pm\nThe council has been saying this for years and nothing ever changes here.\n"
+        "Share on Facebook\nReport\nbeekeeper9 says:\n5.01pm\nAt least somebody is finally listening to the people who live there.\n"
+    )
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{comments}")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["At least somebody is finally listening to the people who live there."].startswith("text after the end")
+    # Two lines of prose in a row after the block: the story goes on (an advertisement set between paragraphs).
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\nAdvertisement\nStory continues below\n{P3}\n{PROSE}\nShort closing line here.\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3, PROSE, "Short closing line here."]
+
+
+def test_a_list_that_ends_the_story_is_kept_up_to_the_furniture():
+    text = f"Title of the story\n{PROSE}\n{P2}\nThe remaining dates of the tour are these:\nJune 9 -- City Hall, Easton\nJune 12 -- The Arena, Weston\nShare this:\nFacebook\nAbout us\n"
+    doc = read(text)
+    assert kept_lines(doc)[-2:] == ["June 9 -- City Hall, Easton", "June 12 -- The Arena, Weston"]
+    assert "About us" in {r.text for r in doc.removed}
