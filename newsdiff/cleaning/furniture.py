@@ -33,6 +33,10 @@ HEADING_WORDS = 8
 #: A heading that opens a list of other stories ends the story unless this many lines of prose follow it.
 TRAILER_PROSE = 3
 
+#: Fewest lines of a table or schedule set one cell a line.
+TABLE_CELLS = 4
+#: Most lines of an embedded post (its text, then its signature) that may end a story.
+POST_LINES = 4
 #: A block of furniture: this many lines of it with no prose between them.
 BLOCK_LINES = 2
 #: Prose after a block of furniture goes on with the story only with this many lines of it in a row.
@@ -99,6 +103,10 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         if line_of[last].rstrip().endswith(":"):
             while last + 1 < trailer and reasons[last + 1] is None and not is_meta[last + 1]:
                 last += 1
+        # So does one that ends with a post embedded from a social network: its text, then its signature.
+        for k in range(last + 1, min(end, last + 1 + POST_LINES)):
+            if lines.is_post_signature(line_of[k]):
+                last = k
 
     def removed(span: Span, reason: str) -> Removed:
         return Removed(span.start, span.end, span.of(text), reason)
@@ -142,7 +150,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             (i < first or i > last) and (lines.is_tail_notice(line) or _is_biography(line, metadata.byline))
         ):
             reason = "note after the story (credit, contact, disclaimer or the writer's biography)"
-        elif inside and lines.is_table_row(line):
+        elif inside and (lines.is_table_row(line) or lines.is_rule(line)):
             reason = None  # a fact box's row ("Cost | £140 million") is story, not a navigation trail
             yield from flush()
             continue
@@ -259,9 +267,19 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_list(line_of: list[str], run: list[int]) -> bool:
-    """Lines that follow a line ending with a colon are the items of a list it introduces, bullets or not
-    ("… has the following tasks ahead of her tonight:")."""
-    return any(line_of[j - 1].rstrip().endswith(":") for j in run)
+    """Headline-like lines in a row that are story, not teasers:
+
+    * the items of a list that a line ending with a colon introduces, bullets or not ("… has the following
+      tasks ahead of her tonight:"), and a heading set above such a line;
+    * a post embedded from a social network, signed "— Ada Ng (@adang) May 2, 2021";
+    * a table or schedule set one cell a line: short lines, a third or more of them holding a figure.
+    """
+    if any(line_of[j - 1].rstrip().endswith(":") or line_of[j].rstrip().endswith(":") for j in run):
+        return True
+    if any(lines.is_post_signature(line_of[j]) for j in run):
+        return True
+    cells = sum(lines.is_cell(line_of[j]) for j in run)
+    return len(run) >= TABLE_CELLS and cells * 3 >= len(run) and all(lines.word_count(line_of[j], 7) <= 6 for j in run)
 
 
 def _line_reason(line: str, prose: bool = False) -> str | None:
@@ -307,7 +325,7 @@ def _is_biography(line: str, byline: str | None) -> bool:
 
 
 def _could_be_teaser(line: str) -> bool:
-    if not lines.is_headline_like(line) or lines.is_bullet(line):
+    if not lines.is_headline_like(line) or lines.is_bullet(line) or lines.is_question_or_answer(line):
         return False
     if lines.word_count(line, TEASER_WORDS + 1) > TEASER_WORDS:
         return False

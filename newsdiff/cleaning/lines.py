@@ -74,7 +74,7 @@ _TIMESTAMP = regex.compile(
     (?:(?:first\s++|last\s++)?(?:updated|posted|published|modified)(?:\s++(?:at|on))?:?\s*+)?   # a label
     (?:(?:listen|watch|read|audio|video)\s*+[·:|–-]?\s*+)?                # or a player's
     (?:
-        (?:\d{1,2}[:.]\d{2}\s*+(?:am|pm|a\.m\.|p\.m\.)?                # a clock time
+        (?:(?:[01]?\d|2[0-4])[:.][0-5]\d\s*+(?:am|pm|a\.m\.|p\.m\.)?   # a clock time
           | \d{1,2}\s*+(?:am|pm|a\.m\.|p\.m\.))
         (?:\s*+(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|CT|CST|PT|PST|PDT|[A-Z]{3}[+-]\d{1,2}))?
       | \d{1,3}\s++(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s++ago   # relative
@@ -284,6 +284,33 @@ def is_bullet(line: str) -> bool:
 def is_table_row(line: str) -> bool:
     """A row of a table or fact box: cells with a figure in them ("Cost | £140 million")."""
     return ("|" in line or "\t" in line) and _CELL.search(line) is not None and _NUMBER.search(line) is not None
+
+
+# The signature under a post embedded from a social network: "— Ada Ng (@adang) May 2, 2021".
+_POST_SIGNATURE = regex.compile(r"[—–-]\s*+[^\n@()]{1,80}+\(@\w{1,30}+\)\s*+(?:on\s++)?(?:\p{L}{3,9}+\.?\s++\d{1,2},?\s++\d{4}|\d{1,2}\s++\p{L}{3,9}+\s++\d{4})")
+# An interview's question or answer: "Q: Favourite book?", "A. The one about the lighthouse".
+_QA = regex.compile(r"\s*+[QA][:.]\s")
+
+
+def is_post_signature(line: str) -> bool:
+    """The line that signs a post embedded from a social network: its author, handle and date."""
+    return "(@" in line and len(line) <= 160 and _POST_SIGNATURE.match(line.lstrip()) is not None
+
+
+def is_question_or_answer(line: str) -> bool:
+    """A line of an interview set as questions and answers ("Q: …", "A: …")."""
+    return line[:1] in "QA \t" and _QA.match(line) is not None
+
+
+def is_rule(line: str) -> bool:
+    """A line of dashes, underscores or stars ("___", "* * *"): a break between sections of a story."""
+    return len(line) >= 3 and line.strip("_-–—*=~•· ") == ""
+
+
+def is_cell(line: str) -> bool:
+    """A short line that holds a figure: a cell of a table or a schedule set one cell a line
+    ("-5.44%", "VIP : 60,000", "Tue – Sat 4PM")."""
+    return len(line) <= 40 and any(c.isdigit() for c in line)
 
 
 def is_timestamp(line: str) -> bool:

@@ -247,3 +247,33 @@ def test_a_list_that_ends_the_story_is_kept_up_to_the_furniture():
     doc = read(text)
     assert kept_lines(doc)[-2:] == ["June 9 -- City Hall, Easton", "June 12 -- The Arena, Weston"]
     assert "About us" in {r.text for r in doc.removed}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # an embedded post: its text and its signature
+        ["The ferry is late again and nobody has told us why. https://t.example/x1", "— Mara Ellis (@maraellis) May 2, 2021"],
+        # an interview set as questions and answers
+        ["Q: Favourite place to walk?", "A: The cliff path above Hollin Bay", "Q: Last book you read?", "A: A history of lighthouses"],
+        # a table set one cell a line
+        ["Ticker", "Last", "Change", "KLMN", "41.20", "-0.35", "-0.84%"],
+        # a heading, then the line that introduces a list
+        ["What could go wrong", "We see three risks to the success of the plan:"],
+    ],
+)
+def test_lines_in_a_row_that_are_story_not_teasers(lines):
+    body = "\n".join(lines)
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{body}\n{P3}\n{PROSE}\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2, *lines, P3, PROSE]
+
+
+def test_a_story_ending_with_an_embedded_post_keeps_it():
+    post = ["Proud of every volunteer who turned out in the rain today", "— Harbour Rowing Club (@harbourrow) June 3, 2020"]
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n" + "\n".join(post) + "\nShare on Facebook\nShare on Twitter\nAbout us\n")
+    assert kept_lines(doc)[-2:] == post
+
+
+def test_a_rule_between_sections_is_kept():
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n___\n{P3}\n{PROSE}\n")
+    assert "___" in kept_lines(doc)
