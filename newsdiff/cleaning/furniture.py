@@ -43,6 +43,8 @@ BLOCK_LINES = 2
 STORY_RUN = 2
 
 CAPTION = "photo caption with credit"
+TIMESTAMP = "timestamp or reading time"
+COMMENTS = "comment thread (its heading, a reader's name and time)"
 AFTER_END = "text after the end of the story (comments, teasers, footer)"
 BANNER = "banner or call to action (cookies, paywall, sign-up, follow)"
 
@@ -81,7 +83,17 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     reasons: list[str | None] = [
         None if is_meta[i] or dateline[i] else _line_reason(line_of[i], prose[i]) for i in range(trailer)
     ]
-    end = _story_end(prose, [r is not None and lines.word_count(line, 1) > 0 for r, line in zip(reasons, line_of)], trailer)
+    # A reader's name with "says:" heads a comment when the comment's date and time stand next to it.
+    for i in range(trailer):
+        if reasons[i] is None and not prose[i] and line_of[i].rstrip().endswith(":") and lines.is_comment_header(line_of[i]):
+            if any(0 <= k < trailer and (reasons[k] == TIMESTAMP or dateline[k]) for k in (i - 1, i + 1)):
+                reasons[i] = COMMENTS
+    # How much each line weighs in a block of furniture: a comment thread's heading opens one on its own.
+    weights = [
+        0 if r is None or lines.word_count(line, 1) == 0 else BLOCK_LINES if r == COMMENTS else 1
+        for r, line in zip(reasons, line_of)
+    ]
+    end = _story_end(prose, weights, trailer)
     story = [i for i in range(end) if prose[i]]
     first = story[0] if story else len(paras)
     last = story[-1] if story else -1
@@ -178,11 +190,12 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     yield from flush()
 
 
-def _story_end(prose: list[bool], furniture_line: list[bool], limit: int) -> int:
+def _story_end(prose: list[bool], weights: list[int], limit: int) -> int:
     """Where the story ends (the index of the first line after it, at most ``limit``).
 
     Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  Prose that
-    follows a block (two or more lines of furniture with no prose between them) goes on with the story only
+    follows a block (two or more lines of furniture with no prose between them, or a comment thread's
+    heading) goes on with the story only
     when it is set as a story is: three lines of prose in a row before the next block.  Comments, teasers
     of other stories with their blurbs, and footers alternate short prose with furniture.
     """
@@ -205,8 +218,8 @@ def _story_end(prose: list[bool], furniture_line: list[bool], limit: int) -> int
                 gap_start = j + 1
             else:
                 run = 0
-                if furniture_line[j]:
-                    furniture += 1
+                if weights[j]:
+                    furniture += weights[j]
                     if furniture >= BLOCK_LINES:
                         block_at = gap_start
                         break
@@ -215,7 +228,7 @@ def _story_end(prose: list[bool], furniture_line: list[bool], limit: int) -> int
             if last >= 0:
                 # The stretch after a block is not set as a story: the story ends where the block starts
                 # (a short sentence between its last line of prose and the block is still story).
-                return next(k for k in range(last + 1, limit) if furniture_line[k])
+                return next(k for k in range(last + 1, limit) if weights[k])
         elif last < 0:
             last = i  # the story is under way (prose above it, before a block, is left to the other rules)
         if last >= 0:
@@ -255,7 +268,7 @@ def _is_prose(line: str) -> bool:
     eight words that is not a widget; never a banner, a link to another story or a photo credit.
 
     The tests that rule most lines in or out come first; the banner, link and credit tests are left for
-    the lines that pass them.  (_line_reason counts on this: a line of prose has none of those three.)
+    the lines that pass them.  (_line_reason counts on this: a line of prose has none of those.)
     """
     if not lines.has_quotation(line) and not (
         (lines.ends_sentence(line) or line.rstrip().endswith(":"))  # "… made the following comment:"
@@ -263,7 +276,12 @@ def _is_prose(line: str) -> bool:
         and not lines.is_widget(line)
     ):
         return False
-    return not (lines.is_call_to_action(line) or lines.is_story_link(line) or lines.has_credit(line))
+    return not (
+        lines.is_call_to_action(line)
+        or lines.is_story_link(line)
+        or lines.has_credit(line)
+        or lines.is_comment_header(line)  # "34 responses to “Title”" quotes a title
+    )
 
 
 def _is_list(line_of: list[str], run: list[int]) -> bool:
@@ -290,9 +308,13 @@ def _line_reason(line: str, prose: bool = False) -> str | None:
     if lines.is_widget(line) or lines.is_trailer_heading(line):
         return "widget, label or sign-off"
     if lines.is_timestamp(line) or lines.is_labelled_date(line):
-        return "timestamp or reading time"
+        return TIMESTAMP
+    if lines.has_template_leftover(line):
+        return "template leftover (a field the page did not fill)"
     if prose:
         return None
+    if lines.is_comment_header(line) and not line.rstrip().endswith(":"):
+        return COMMENTS  # a thread's heading ("34 responses to …"); a name with "says:" is judged with its time
     if lines.is_story_link(line):
         return "link to another story"
     if lines.is_call_to_action(line):

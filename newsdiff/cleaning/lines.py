@@ -313,9 +313,47 @@ def is_cell(line: str) -> bool:
     return len(line) <= 40 and any(c.isdigit() for c in line)
 
 
+# A date and a clock time, and nothing else: "November 19, 2019 at 6:34 am", "- 20 Nov 2019, 10:54",
+# "2 days ago at 08:12 am" (the stamp of a comment or a post).
+_DATED_TIME = regex.compile(
+    r"\s*+[-–—]?\s*+(?:" + DATE.pattern + r"|\d{1,3}\s++(?:minutes?|hours?|days?|weeks?|months?)\s++ago)"
+    r"\s*+(?:at|@|,|-|–|\|)?\s*+(?:[01]?\d|2[0-4])[:.][0-5]\d(?:\s*+(?:am|pm|a\.m\.|p\.m\.))?"
+    r"(?:\s*+[A-Z]{2,4})?\s*+",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A comment's header: the reader's name and "says:" ("jdoe42 says:", "C. M. says:").
+_SAYS = regex.compile(r"\S[^\n:]{0,40}?\s(?:says|said|wrote):\s*+")
+# A comment thread's heading: "34 responses to “Title”", "3 thoughts on “Title”", "Top rated comments".
+_THREAD = regex.compile(
+    r"\s*+(?:\d{1,5}\s++(?:responses?|thoughts|comments?|replies)\s++(?:to|on)\b|(?:top|most)[\s-]++(?:rated|liked|recent|popular)\s++comments\s*+$)",
+    regex.IGNORECASE,
+)
+# What a templating engine leaves when it fails to fill a field: "{* welcomeName *}", "{{ user.name }}".
+_TEMPLATE = regex.compile(r"\{[{*%#]\s*+[\w.\-]{1,40}+(?:\s++[\w.\-|:'\"]{1,40}+){0,4}+\s*+[}*%#]\}")
+
+
 def is_timestamp(line: str) -> bool:
-    """A line that only says when (a live blog's entry time, "Updated 2 hours ago") or how long to read."""
-    return len(line) <= 60 and _TIMESTAMP.match(line) is not None
+    """A line that only says when (a live blog's entry time, "Updated 2 hours ago", a comment's date and
+    time) or how long to read."""
+    if len(line) > 60:
+        return False
+    return _TIMESTAMP.match(line) is not None or (
+        any(c.isdigit() for c in line) and _DATED_TIME.fullmatch(line) is not None
+    )
+
+
+def is_comment_header(line: str) -> bool:
+    """A reader's name and "says:" (the header of a comment), or the heading of a comment thread."""
+    if len(line) > 200:
+        return False
+    if line.rstrip().endswith(":") and _SAYS.fullmatch(line) is not None:
+        return word_count(line, 6) <= 5
+    return _THREAD.match(line) is not None and word_count(line, 26) <= 25
+
+
+def has_template_leftover(line: str) -> bool:
+    """A field a page's template left unfilled ("Welcome back, {* welcomeName *}")."""
+    return "{" in line and _TEMPLATE.search(line) is not None
 
 
 def is_story_link(line: str) -> bool:

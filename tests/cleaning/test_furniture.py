@@ -277,3 +277,24 @@ def test_a_story_ending_with_an_embedded_post_keeps_it():
 def test_a_rule_between_sections_is_kept():
     doc = read(f"Title of the story\n{PROSE}\n{P2}\n___\n{P3}\n{PROSE}\n")
     assert "___" in kept_lines(doc)
+
+
+def test_a_comment_thread_ends_the_story():
+    thread = (
+        "12 responses to “Bridge to reopen”\n"
+        "harbourwatcher says:\nMarch 3, 2020 at 6:34 pm\nAbout time too, the detour has added twenty minutes to every trip I make.\n"
+        "K. Osei says:\nMarch 3, 2020 at 7:02 pm\nI will believe it when I see the first car cross it, and not a day before that.\n"
+    )
+    doc = read(f"Title of the story\nTuesday, March 3, 2020\n{PROSE}\n{P2}\n{P3}\n{thread}")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["harbourwatcher says:"].startswith("comment thread")
+    assert reasons["March 3, 2020 at 6:34 pm"] == "timestamp or reading time"
+    # A name with "says:" and no time beside it introduces a quotation in the story.
+    doc = read(f"Title of the story\n{PROSE}\nThe head teacher says:\n“We have waited long enough for this bridge to be mended.”\n{P2}\n")
+    assert "The head teacher says:" in kept_lines(doc)
+
+
+def test_a_template_leftover_is_furniture_wherever_it_stands():
+    doc = read(f"Title of the story\n{PROSE}\nWelcome back, {{* welcomeName *}}\n{P2}\n{P3}\n")
+    assert {r.text: r.reason for r in doc.removed}["Welcome back, {* welcomeName *}"].startswith("template leftover")
