@@ -35,6 +35,8 @@ TRAILER_PROSE = 3
 
 #: Fewest lines of a table or schedule set one cell a line.
 TABLE_CELLS = 4
+#: Most lines of a list or table that may end a story.
+TAIL_LINES = 60
 #: Most lines of an embedded post (its text, then its signature) that may end a story.
 POST_LINES = 4
 #: A block of furniture: this many lines of it with no prose between them.
@@ -61,10 +63,13 @@ _QUOTE_OPENINGS = "“\"‘'«"
 
 @hookimpl(trylast=True)
 def newsdiff_find_furniture(article: Article, outlet: str | None, metadata: Metadata) -> list[Removed]:
-    return list(find_furniture(article.text, metadata))
+    return list(find_furniture(article.text, metadata, extracted=article.extracted))
 
 
-def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
+def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) -> Iterator[Removed]:
+    """The furniture in ``text``.  With ``extracted`` (an extractor already took the article out of its
+    page), the rules that judge a line by where it stands (before the story, after its end, a run of
+    teasers) are left out: only lines that are furniture wherever they stand are removed."""
     paras = paragraphs(text)
     meta_spans = [s for s in (metadata.title_span, metadata.standfirst) if s is not None]
     is_meta = [any(p.overlaps(s) for s in meta_spans) for p in paras] if meta_spans else [False] * len(paras)
@@ -93,7 +98,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         0 if r is None or lines.word_count(line, 1) == 0 else BLOCK_LINES if r == COMMENTS else 1
         for r, line in zip(reasons, line_of)
     ]
-    end = _story_end(prose, weights, trailer)
+    end = trailer if extracted else _story_end(prose, weights, trailer)
     story = [i for i in range(end) if prose[i]]
     first = story[0] if story else len(paras)
     last = story[-1] if story else -1
@@ -108,13 +113,17 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     while hi > lo and (lines.is_tail_notice(line_of[story[hi]]) or _is_biography(line_of[story[hi]], metadata.byline)):
         notes.add(story[hi])
         hi -= 1
-    if story:
+    if extracted:
+        first, last = -1, len(paras)  # every line is inside the story
+    elif story:
         first, last = story[lo], story[hi]
-        # A story that ends with a list ("Tour dates:" and a line for each date) ends where the list does:
-        # at the first line that is furniture wherever it stands.
-        if line_of[last].rstrip().endswith(":"):
-            while last + 1 < trailer and reasons[last + 1] is None and not is_meta[last + 1]:
-                last += 1
+        # A story that ends with a list ("Tour dates:" and a line for each date) or a table set one cell a
+        # line ends where the list or table does: at the first line that is furniture wherever it stands.
+        tail = last + 1
+        while tail < min(trailer, last + 1 + TAIL_LINES) and reasons[tail] is None and not is_meta[tail]:
+            tail += 1
+        if tail > last + 1 and (line_of[last].rstrip().endswith(":") or _is_table(line_of, range(last + 1, tail))):
+            last = tail - 1
         # So does one that ends with a post embedded from a social network: its text, then its signature.
         for k in range(last + 1, min(end, last + 1 + POST_LINES)):
             if lines.is_post_signature(line_of[k]):
@@ -130,7 +139,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
 
     def flush() -> Iterator[Removed]:
         nonlocal next_to_caption
-        if (len(teaser_run) >= 2 or (teaser_run and next_to_caption)) and not _is_list(line_of, teaser_run):
+        if not extracted and (len(teaser_run) >= 2 or (teaser_run and next_to_caption)) and not _is_list(line_of, teaser_run):
             for j in teaser_run:
                 yield removed(paras[j], "teaser or caption between paragraphs (headline-like lines in a row)")
         teaser_run.clear()
@@ -296,8 +305,18 @@ def _is_list(line_of: list[str], run: list[int]) -> bool:
         return True
     if any(lines.is_post_signature(line_of[j]) for j in run):
         return True
+    return _is_table(line_of, run)
+
+
+def _is_table(line_of: list[str], run) -> bool:
+    """A table or schedule set one cell a line: four or more lines, a third of them holding a figure and
+    three in four of at most six words."""
+    n = len(run)
+    if n < TABLE_CELLS:
+        return False
     cells = sum(lines.is_cell(line_of[j]) for j in run)
-    return len(run) >= TABLE_CELLS and cells * 3 >= len(run) and all(lines.word_count(line_of[j], 7) <= 6 for j in run)
+    short = sum(lines.word_count(line_of[j], 7) <= 6 for j in run)
+    return cells * 3 >= n and short * 4 >= n * 3
 
 
 def _line_reason(line: str, prose: bool = False) -> str | None:
@@ -311,6 +330,10 @@ def _line_reason(line: str, prose: bool = False) -> str | None:
         return TIMESTAMP
     if lines.has_template_leftover(line):
         return "template leftover (a field the page did not fill)"
+    if lines.is_site_notice(line):
+        return "site notice (terms of use, reuse rights, affiliate links, ad blockers)"
+    if lines.is_bare_url(line):
+        return "web address on a line of its own"
     if prose:
         return None
     if lines.is_comment_header(line) and not line.rstrip().endswith(":"):

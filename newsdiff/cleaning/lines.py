@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -13,6 +14,7 @@ from .vocab import (
     CREDIT_WORDS,
     FURNITURE_LINES,
     PICTURE_AGENCIES,
+    SITE_NOTICE_PHRASES,
     STORY_LINK_LABELS,
     TAIL_NOTICE_OPENINGS,
     TAIL_NOTICE_PHRASES,
@@ -182,8 +184,18 @@ def ends_sentence(line: str) -> bool:
     last characters (the form ``[closing][.!?]\\s*+$`` tried with it is a case of this one).
     """
     end = line.rstrip()
+    if end and not end[-1].isascii():
+        end = _trailing_symbols(end)  # "See you there! 🙂": an emoji after the sentence's end
     before = end.rstrip(_CLOSING)  # the line up to its closing marks
     return len(end) - len(before) <= 3 and before != "" and before[-1] in _TERMINAL
+
+
+def _trailing_symbols(end: str) -> str:
+    """The line without the emoji and other symbols (and the spaces between them) that close it."""
+    i = len(end)
+    while i > 0 and (end[i - 1].isspace() or unicodedata.category(end[i - 1]) in ("So", "Sk", "Mn", "Cf")):
+        i -= 1
+    return end[:i]
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -330,6 +342,24 @@ _THREAD = regex.compile(
 )
 # What a templating engine leaves when it fails to fill a field: "{* welcomeName *}", "{{ user.name }}".
 _TEMPLATE = regex.compile(r"\{[{*%#]\s*+[\w.\-]{1,40}+(?:\s++[\w.\-|:'\"]{1,40}+){0,4}+\s*+[}*%#]\}")
+
+
+_SITE_NOTICE = regex.compile("|".join(regex.escape(w) for w in SITE_NOTICE_PHRASES), regex.IGNORECASE)
+#: Longest line (in words) that a site notice's phrase makes furniture.
+_SITE_NOTICE_WORDS = 60
+# A web address on a line of its own: "https://www.example.org/news/story-123.html".
+_BARE_URL = regex.compile(r"\s*+https?://[^\s/]{1,200}+/\S{1,500}+\s*+")
+
+
+def is_site_notice(line: str) -> bool:
+    """A site's legal or commercial notice: terms of use, reuse rights, an affiliate link, an ad blocker."""
+    return _SITE_NOTICE.search(line) is not None and word_count(line, _SITE_NOTICE_WORDS + 1) <= _SITE_NOTICE_WORDS
+
+
+def is_bare_url(line: str) -> bool:
+    """A web address with a path and nothing else on the line (a page's own address, a link's target); a
+    site's name alone ("www.example.org") may be how to book or call, and is left to the other rules."""
+    return "http" in line and _BARE_URL.fullmatch(line) is not None
 
 
 def is_timestamp(line: str) -> bool:

@@ -298,3 +298,37 @@ def test_a_comment_thread_ends_the_story():
 def test_a_template_leftover_is_furniture_wherever_it_stands():
     doc = read(f"Title of the story\n{PROSE}\nWelcome back, {{* welcomeName *}}\n{P2}\n{P3}\n")
     assert {r.text: r.reason for r in doc.removed}["Welcome back, {* welcomeName *}"].startswith("template leftover")
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("This copy is for your personal, non-commercial use only.", "site notice"),
+        ("The Valley Courier may earn an affiliate commission if you buy through links on this page.", "site notice"),
+        ("We rely on advertising to fund our reporting. Please turn off your ad blocker.", "site notice"),
+        ("https://www.valleycourier.example/news/bridge-to-reopen-4411.html", "web address"),
+        ("Thanks for signing up!", "widget"),
+        ("There was an error processing your subscription.", "widget"),
+    ],
+)
+def test_site_notices_and_form_messages_are_furniture_wherever_they_stand(line, reason):
+    doc = read(f"Title of the story\n{PROSE}\n{line}\n{P2}\n{P3}\n")
+    assert {r.text: r.reason for r in doc.removed}[line].startswith(reason)
+
+
+def test_a_sentence_closed_by_an_emoji_is_prose_and_a_table_can_end_the_story():
+    table = ["Tickets", "Stalls : 40.00", "Circle : 30.00", "Box office", "01632 960 123"]
+    text = f"Title of the story\n{PROSE}\n{P2}\nWe hope to see you at the show! 🙂\n" + "\n".join(table) + "\nShare on Facebook\nShare on Twitter\nAbout us\n"
+    doc = read(text)
+    assert kept_lines(doc)[1:] == [PROSE, P2, "We hope to see you at the show! 🙂", *table]
+
+
+def test_an_extracted_article_keeps_lines_judged_by_position_alone():
+    """An extractor (the HTML reader) already took the article out of its page: headline-like lines before
+    the first sentence, after the last one or in a row between paragraphs are kept; widgets still go."""
+    text = f"Title of the story\nA short kicker line\n{PROSE}\nA heading here\nAnd a second one\n{P2}\nShare on Facebook\n{P3}\nA closing label\n"
+    plain = read(text)
+    article = newsdiff.Article.from_text(text, id="t", extracted=True)
+    extracted = newsdiff.extract(article, pm=PM).document
+    assert "A heading here" not in kept_lines(plain)
+    assert kept_lines(extracted)[1:] == ["A short kicker line", PROSE, "A heading here", "And a second one", P2, P3, "A closing label"]
