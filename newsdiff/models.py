@@ -217,6 +217,9 @@ class Article:
     encoding: str | None = None
     #: True when the title is the first line of ``text`` (the ``.txt`` convention).
     title_in_text: bool = False
+    #: True when a reader already took the article out of its page (the HTML reader's extractor): the
+    #: clean stage trusts those bounds and removes only lines that are furniture wherever they stand.
+    extracted: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not self.id:

@@ -33,7 +33,21 @@ HEADING_WORDS = 8
 #: A heading that opens a list of other stories ends the story unless this many lines of prose follow it.
 TRAILER_PROSE = 3
 
+#: Fewest lines of a table or schedule set one cell a line.
+TABLE_CELLS = 4
+#: Most lines of a list or table that may end a story.
+TAIL_LINES = 60
+#: Most lines of an embedded post (its text, then its signature) that may end a story.
+POST_LINES = 4
+#: A block of furniture: this many lines of it with no prose between them.
+BLOCK_LINES = 2
+#: Prose after a block of furniture goes on with the story only with this many lines of it in a row.
+STORY_RUN = 2
+
 CAPTION = "photo caption with credit"
+TIMESTAMP = "timestamp or reading time"
+COMMENTS = "comment thread (its heading, a reader's name and time)"
+AFTER_END = "text after the end of the story (comments, teasers, footer)"
 BANNER = "banner or call to action (cookies, paywall, sign-up, follow)"
 
 _COPYRIGHT_TAIL = regex.compile(r"(?:[–—-]\s*+)?(?:Copyright\b|©|\(c\)\s)[^\n]{0,200}+$", regex.IGNORECASE)
@@ -49,10 +63,13 @@ _QUOTE_OPENINGS = "“\"‘'«"
 
 @hookimpl(trylast=True)
 def newsdiff_find_furniture(article: Article, outlet: str | None, metadata: Metadata) -> list[Removed]:
-    return list(find_furniture(article.text, metadata))
+    return list(find_furniture(article.text, metadata, extracted=article.extracted))
 
 
-def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
+def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) -> Iterator[Removed]:
+    """The furniture in ``text``.  With ``extracted`` (an extractor already took the article out of its
+    page), the rules that judge a line by where it stands (before the story, after its end, a run of
+    teasers) are left out: only lines that are furniture wherever they stand are removed."""
     paras = paragraphs(text)
     meta_spans = [s for s in (metadata.title_span, metadata.standfirst) if s is not None]
     is_meta = [any(p.overlaps(s) for s in meta_spans) for p in paras] if meta_spans else [False] * len(paras)
@@ -67,7 +84,22 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
     ]
     trailer = _trailer(line_of, prose)
-    story = [i for i in range(trailer) if prose[i]]
+    # Why each line is furniture wherever it stands (None: it may be story), asked once per line.
+    reasons: list[str | None] = [
+        None if is_meta[i] or dateline[i] else _line_reason(line_of[i], prose[i]) for i in range(trailer)
+    ]
+    # A reader's name with "says:" heads a comment when the comment's date and time stand next to it.
+    for i in range(trailer):
+        if reasons[i] is None and not prose[i] and line_of[i].rstrip().endswith(":") and lines.is_comment_header(line_of[i]):
+            if any(0 <= k < trailer and (reasons[k] == TIMESTAMP or dateline[k]) for k in (i - 1, i + 1)):
+                reasons[i] = COMMENTS
+    # How much each line weighs in a block of furniture: a comment thread's heading opens one on its own.
+    weights = [
+        0 if r is None or lines.word_count(line, 1) == 0 else BLOCK_LINES if r == COMMENTS else 1
+        for r, line in zip(reasons, line_of)
+    ]
+    end = trailer if extracted else _story_end(prose, weights, trailer)
+    story = [i for i in range(end) if prose[i]]
     first = story[0] if story else len(paras)
     last = story[-1] if story else -1
     # Notes printed after the story (credits, how to reach the writer, a disclaimer, the writer's biography)
@@ -81,8 +113,21 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
     while hi > lo and (lines.is_tail_notice(line_of[story[hi]]) or _is_biography(line_of[story[hi]], metadata.byline)):
         notes.add(story[hi])
         hi -= 1
-    if story:
+    if extracted:
+        first, last = -1, len(paras)  # every line is inside the story
+    elif story:
         first, last = story[lo], story[hi]
+        # A story that ends with a list ("Tour dates:" and a line for each date) or a table set one cell a
+        # line ends where the list or table does: at the first line that is furniture wherever it stands.
+        tail = last + 1
+        while tail < min(trailer, last + 1 + TAIL_LINES) and reasons[tail] is None and not is_meta[tail]:
+            tail += 1
+        if tail > last + 1 and (line_of[last].rstrip().endswith(":") or _is_table(line_of, range(last + 1, tail))):
+            last = tail - 1
+        # So does one that ends with a post embedded from a social network: its text, then its signature.
+        for k in range(last + 1, min(end, last + 1 + POST_LINES)):
+            if lines.is_post_signature(line_of[k]):
+                last = k
 
     def removed(span: Span, reason: str) -> Removed:
         return Removed(span.start, span.end, span.of(text), reason)
@@ -94,7 +139,7 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
 
     def flush() -> Iterator[Removed]:
         nonlocal next_to_caption
-        if (len(teaser_run) >= 2 or (teaser_run and next_to_caption)) and not _is_list(line_of, teaser_run):
+        if not extracted and (len(teaser_run) >= 2 or (teaser_run and next_to_caption)) and not _is_list(line_of, teaser_run):
             for j in teaser_run:
                 yield removed(paras[j], "teaser or caption between paragraphs (headline-like lines in a row)")
         teaser_run.clear()
@@ -111,6 +156,10 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             yield from flush()
             yield removed(p, "list of other stories after the end of the story")
             continue
+        if i >= end and reasons[i] is None and not lines.is_headline_like(line):
+            yield from flush()
+            yield removed(p, AFTER_END)
+            continue
         tail = tails[i]
         if tail is not None:
             notice = Span(p.start + tail.start(), p.end)
@@ -122,13 +171,19 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
             (i < first or i > last) and (lines.is_tail_notice(line) or _is_biography(line, metadata.byline))
         ):
             reason = "note after the story (credit, contact, disclaimer or the writer's biography)"
-        elif inside and lines.is_table_row(line):
+        elif inside and (lines.is_table_row(line) or lines.is_rule(line)):
             reason = None  # a fact box's row ("Cost | £140 million") is story, not a navigation trail
             yield from flush()
             continue
         else:
-            reason = _line_reason(line, prose[i]) or _pull_quote(text, p, line)
-        if reason is None and (i < first or i > last) and lines.is_headline_like(line) and not lines.has_quotation(line):
+            reason = reasons[i] or _pull_quote(text, p, line)
+        if (
+            reason is None
+            and (i < first or i > last)
+            and lines.is_headline_like(line)
+            and not lines.has_quotation(line)
+            and (i >= end or lines.word_count(line, TEASER_WORDS + 1) <= TEASER_WORDS)  # a longer line is no headline
+        ):
             reason = "header line before the story" if i < first else "line after the end of the story"
         if reason is not None:
             if reason in (CAPTION, BANNER) and inside:
@@ -142,6 +197,60 @@ def find_furniture(text: str, metadata: Metadata) -> Iterator[Removed]:
         else:
             yield from flush()
     yield from flush()
+
+
+def _story_end(prose: list[bool], weights: list[int], limit: int) -> int:
+    """Where the story ends (the index of the first line after it, at most ``limit``).
+
+    Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  Prose that
+    follows a block (two or more lines of furniture with no prose between them, or a comment thread's
+    heading) goes on with the story only
+    when it is set as a story is: three lines of prose in a row before the next block.  Comments, teasers
+    of other stories with their blurbs, and footers alternate short prose with furniture.
+    """
+    i = 0
+    while i < limit and not prose[i]:
+        i += 1  # the story starts at its first line of prose
+    last = -1  # the last line of prose of the story so far
+    while i < limit:
+        # A stretch of prose and other lines, up to the next block of furniture.
+        run = best = 0
+        block_at = limit
+        furniture = 0  # lines of furniture since the last line of prose
+        gap_start = i
+        j = i
+        while j < limit:
+            if prose[j]:
+                run += 1
+                best = max(best, run)
+                furniture = 0
+                gap_start = j + 1
+            else:
+                run = 0
+                if weights[j]:
+                    furniture += weights[j]
+                    if furniture >= BLOCK_LINES:
+                        block_at = gap_start
+                        break
+            j += 1
+        if best < STORY_RUN:
+            if last >= 0:
+                # The stretch after a block is not set as a story: the story ends where the block starts
+                # (a short sentence between its last line of prose and the block is still story).
+                return next(k for k in range(last + 1, limit) if weights[k])
+        elif last < 0:
+            last = i  # the story is under way (prose above it, before a block, is left to the other rules)
+        if last >= 0:
+            for k in range(block_at - 1, i - 1, -1):
+                if prose[k]:
+                    last = k
+                    break
+        if block_at >= limit:
+            return limit
+        i = block_at
+        while i < limit and not prose[i]:
+            i += 1
+    return limit
 
 
 def _copyright_tail(line: str):
@@ -168,7 +277,7 @@ def _is_prose(line: str) -> bool:
     eight words that is not a widget; never a banner, a link to another story or a photo credit.
 
     The tests that rule most lines in or out come first; the banner, link and credit tests are left for
-    the lines that pass them.  (_line_reason counts on this: a line of prose has none of those three.)
+    the lines that pass them.  (_line_reason counts on this: a line of prose has none of those.)
     """
     if not lines.has_quotation(line) and not (
         (lines.ends_sentence(line) or line.rstrip().endswith(":"))  # "… made the following comment:"
@@ -176,13 +285,38 @@ def _is_prose(line: str) -> bool:
         and not lines.is_widget(line)
     ):
         return False
-    return not (lines.is_call_to_action(line) or lines.is_story_link(line) or lines.has_credit(line))
+    return not (
+        lines.is_call_to_action(line)
+        or lines.is_story_link(line)
+        or lines.has_credit(line)
+        or lines.is_comment_header(line)  # "34 responses to “Title”" quotes a title
+    )
 
 
 def _is_list(line_of: list[str], run: list[int]) -> bool:
-    """Lines that follow a line ending with a colon are the items of a list it introduces, bullets or not
-    ("… has the following tasks ahead of her tonight:")."""
-    return any(line_of[j - 1].rstrip().endswith(":") for j in run)
+    """Headline-like lines in a row that are story, not teasers:
+
+    * the items of a list that a line ending with a colon introduces, bullets or not ("… has the following
+      tasks ahead of her tonight:"), and a heading set above such a line;
+    * a post embedded from a social network, signed "— Ada Ng (@adang) May 2, 2021";
+    * a table or schedule set one cell a line: short lines, a third or more of them holding a figure.
+    """
+    if any(line_of[j - 1].rstrip().endswith(":") or line_of[j].rstrip().endswith(":") for j in run):
+        return True
+    if any(lines.is_post_signature(line_of[j]) for j in run):
+        return True
+    return _is_table(line_of, run)
+
+
+def _is_table(line_of: list[str], run) -> bool:
+    """A table or schedule set one cell a line: four or more lines, a third of them holding a figure and
+    three in four of at most six words."""
+    n = len(run)
+    if n < TABLE_CELLS:
+        return False
+    cells = sum(lines.is_cell(line_of[j]) for j in run)
+    short = sum(lines.word_count(line_of[j], 7) <= 6 for j in run)
+    return cells * 3 >= n and short * 4 >= n * 3
 
 
 def _line_reason(line: str, prose: bool = False) -> str | None:
@@ -193,9 +327,17 @@ def _line_reason(line: str, prose: bool = False) -> str | None:
     if lines.is_widget(line) or lines.is_trailer_heading(line):
         return "widget, label or sign-off"
     if lines.is_timestamp(line) or lines.is_labelled_date(line):
-        return "timestamp or reading time"
+        return TIMESTAMP
+    if lines.has_template_leftover(line):
+        return "template leftover (a field the page did not fill)"
+    if lines.is_site_notice(line):
+        return "site notice (terms of use, reuse rights, affiliate links, ad blockers)"
+    if lines.is_bare_url(line):
+        return "web address on a line of its own"
     if prose:
         return None
+    if lines.is_comment_header(line) and not line.rstrip().endswith(":"):
+        return COMMENTS  # a thread's heading ("34 responses to …"); a name with "says:" is judged with its time
     if lines.is_story_link(line):
         return "link to another story"
     if lines.is_call_to_action(line):
@@ -228,7 +370,7 @@ def _is_biography(line: str, byline: str | None) -> bool:
 
 
 def _could_be_teaser(line: str) -> bool:
-    if not lines.is_headline_like(line) or lines.is_bullet(line):
+    if not lines.is_headline_like(line) or lines.is_bullet(line) or lines.is_question_or_answer(line):
         return False
     if lines.word_count(line, TEASER_WORDS + 1) > TEASER_WORDS:
         return False

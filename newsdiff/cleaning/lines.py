@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -13,6 +14,7 @@ from .vocab import (
     CREDIT_WORDS,
     FURNITURE_LINES,
     PICTURE_AGENCIES,
+    SITE_NOTICE_PHRASES,
     STORY_LINK_LABELS,
     TAIL_NOTICE_OPENINGS,
     TAIL_NOTICE_PHRASES,
@@ -74,7 +76,7 @@ _TIMESTAMP = regex.compile(
     (?:(?:first\s++|last\s++)?(?:updated|posted|published|modified)(?:\s++(?:at|on))?:?\s*+)?   # a label
     (?:(?:listen|watch|read|audio|video)\s*+[·:|–-]?\s*+)?                # or a player's
     (?:
-        (?:\d{1,2}[:.]\d{2}\s*+(?:am|pm|a\.m\.|p\.m\.)?                # a clock time
+        (?:(?:[01]?\d|2[0-4])[:.][0-5]\d\s*+(?:am|pm|a\.m\.|p\.m\.)?   # a clock time
           | \d{1,2}\s*+(?:am|pm|a\.m\.|p\.m\.))
         (?:\s*+(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|CT|CST|PT|PST|PDT|[A-Z]{3}[+-]\d{1,2}))?
       | \d{1,3}\s++(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s++ago   # relative
@@ -182,8 +184,18 @@ def ends_sentence(line: str) -> bool:
     last characters (the form ``[closing][.!?]\\s*+$`` tried with it is a case of this one).
     """
     end = line.rstrip()
+    if end and not end[-1].isascii():
+        end = _trailing_symbols(end)  # "See you there! 🙂": an emoji after the sentence's end
     before = end.rstrip(_CLOSING)  # the line up to its closing marks
     return len(end) - len(before) <= 3 and before != "" and before[-1] in _TERMINAL
+
+
+def _trailing_symbols(end: str) -> str:
+    """The line without the emoji and other symbols (and the spaces between them) that close it."""
+    i = len(end)
+    while i > 0 and (end[i - 1].isspace() or unicodedata.category(end[i - 1]) in ("So", "Sk", "Mn", "Cf")):
+        i -= 1
+    return end[:i]
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -286,9 +298,92 @@ def is_table_row(line: str) -> bool:
     return ("|" in line or "\t" in line) and _CELL.search(line) is not None and _NUMBER.search(line) is not None
 
 
+# The signature under a post embedded from a social network: "— Ada Ng (@adang) May 2, 2021".
+_POST_SIGNATURE = regex.compile(r"[—–-]\s*+[^\n@()]{1,80}+\(@\w{1,30}+\)\s*+(?:on\s++)?(?:\p{L}{3,9}+\.?\s++\d{1,2},?\s++\d{4}|\d{1,2}\s++\p{L}{3,9}+\s++\d{4})")
+# An interview's question or answer: "Q: Favourite book?", "A. The one about the lighthouse".
+_QA = regex.compile(r"\s*+[QA][:.]\s")
+
+
+def is_post_signature(line: str) -> bool:
+    """The line that signs a post embedded from a social network: its author, handle and date."""
+    return "(@" in line and len(line) <= 160 and _POST_SIGNATURE.match(line.lstrip()) is not None
+
+
+def is_question_or_answer(line: str) -> bool:
+    """A line of an interview set as questions and answers ("Q: …", "A: …")."""
+    return line[:1] in "QA \t" and _QA.match(line) is not None
+
+
+def is_rule(line: str) -> bool:
+    """A line of dashes, underscores or stars ("___", "* * *"): a break between sections of a story."""
+    return len(line) >= 3 and line.strip("_-–—*=~•· ") == ""
+
+
+def is_cell(line: str) -> bool:
+    """A short line that holds a figure: a cell of a table or a schedule set one cell a line
+    ("-5.44%", "VIP : 60,000", "Tue – Sat 4PM")."""
+    return len(line) <= 40 and any(c.isdigit() for c in line)
+
+
+# A date and a clock time, and nothing else: "November 19, 2019 at 6:34 am", "- 20 Nov 2019, 10:54",
+# "2 days ago at 08:12 am" (the stamp of a comment or a post).
+_DATED_TIME = regex.compile(
+    r"\s*+[-–—]?\s*+(?:" + DATE.pattern + r"|\d{1,3}\s++(?:minutes?|hours?|days?|weeks?|months?)\s++ago)"
+    r"\s*+(?:at|@|,|-|–|\|)?\s*+(?:[01]?\d|2[0-4])[:.][0-5]\d(?:\s*+(?:am|pm|a\.m\.|p\.m\.))?"
+    r"(?:\s*+[A-Z]{2,4})?\s*+",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# A comment's header: the reader's name and "says:" ("jdoe42 says:", "C. M. says:").
+_SAYS = regex.compile(r"\S[^\n:]{0,40}?\s(?:says|said|wrote):\s*+")
+# A comment thread's heading: "34 responses to “Title”", "3 thoughts on “Title”", "Top rated comments".
+_THREAD = regex.compile(
+    r"\s*+(?:\d{1,5}\s++(?:responses?|thoughts|comments?|replies)\s++(?:to|on)\b|(?:top|most)[\s-]++(?:rated|liked|recent|popular)\s++comments\s*+$)",
+    regex.IGNORECASE,
+)
+# What a templating engine leaves when it fails to fill a field: "{* welcomeName *}", "{{ user.name }}".
+_TEMPLATE = regex.compile(r"\{[{*%#]\s*+[\w.\-]{1,40}+(?:\s++[\w.\-|:'\"]{1,40}+){0,4}+\s*+[}*%#]\}")
+
+
+_SITE_NOTICE = regex.compile("|".join(regex.escape(w) for w in SITE_NOTICE_PHRASES), regex.IGNORECASE)
+#: Longest line (in words) that a site notice's phrase makes furniture.
+_SITE_NOTICE_WORDS = 60
+# A web address on a line of its own: "https://www.example.org/news/story-123.html".
+_BARE_URL = regex.compile(r"\s*+https?://[^\s/]{1,200}+/\S{1,500}+\s*+")
+
+
+def is_site_notice(line: str) -> bool:
+    """A site's legal or commercial notice: terms of use, reuse rights, an affiliate link, an ad blocker."""
+    return _SITE_NOTICE.search(line) is not None and word_count(line, _SITE_NOTICE_WORDS + 1) <= _SITE_NOTICE_WORDS
+
+
+def is_bare_url(line: str) -> bool:
+    """A web address with a path and nothing else on the line (a page's own address, a link's target); a
+    site's name alone ("www.example.org") may be how to book or call, and is left to the other rules."""
+    return "http" in line and _BARE_URL.fullmatch(line) is not None
+
+
 def is_timestamp(line: str) -> bool:
-    """A line that only says when (a live blog's entry time, "Updated 2 hours ago") or how long to read."""
-    return len(line) <= 60 and _TIMESTAMP.match(line) is not None
+    """A line that only says when (a live blog's entry time, "Updated 2 hours ago", a comment's date and
+    time) or how long to read."""
+    if len(line) > 60:
+        return False
+    return _TIMESTAMP.match(line) is not None or (
+        any(c.isdigit() for c in line) and _DATED_TIME.fullmatch(line) is not None
+    )
+
+
+def is_comment_header(line: str) -> bool:
+    """A reader's name and "says:" (the header of a comment), or the heading of a comment thread."""
+    if len(line) > 200:
+        return False
+    if line.rstrip().endswith(":") and _SAYS.fullmatch(line) is not None:
+        return word_count(line, 6) <= 5
+    return _THREAD.match(line) is not None and word_count(line, 26) <= 25
+
+
+def has_template_leftover(line: str) -> bool:
+    """A field a page's template left unfilled ("Welcome back, {* welcomeName *}")."""
+    return "{" in line and _TEMPLATE.search(line) is not None
 
 
 def is_story_link(line: str) -> bool:

@@ -102,6 +102,8 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
         if lines.word_count(line, _SHORT_LINE_WORDS + 1) > _SHORT_LINE_WORDS:
             continue  # (counted second: the test above is cheaper and passes over most lines of the story)
         m = DATE.search(line) if published_span is None and _DIGIT.search(line) else None
+        if m and lines.is_post_signature(line):
+            m = None  # the date an embedded post was sent ("— Ada Ng (@adang) May 2, 2021"), not the story's
         if m:
             iso = iso_from_match(m)
             if iso:

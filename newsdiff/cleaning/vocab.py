@@ -60,9 +60,14 @@ FURNITURE_LINES = frozenset(
         "share this article",
         "show key events only",
         "show source",
+        "jump directly to the content",
+        "order reprints",
+        "see all newsletters",
         "skip to content",
         "skip to main content",
+        "skip to the content",
         "sponsored content",
+        "thanks for signing up",
         "supported by",  # a sponsor's label
         "story continues below",  # marks where an advertisement was cut out
         "story continues below advertisement",
@@ -102,7 +107,12 @@ WIDGET_LABELS = frozenset(
 #: Phrases that make a short line (a dozen words or fewer) a widget wherever they stand in it: players,
 #: link hints and advertisement markers.
 WIDGET_PHRASES = (
+    "an error has occurred",  # a form's messages: sign-up, sharing, comments
     "continue reading the main story",
+    "error processing your subscription",
+    "keep an eye on your inbox",
+    "something went wrong",
+    "this article has been sent to",
     "is unsupported on your device",
     "opens in a new window",
     "opens in new window",
@@ -168,6 +178,23 @@ CALL_TO_ACTION_OPENINGS = (
 #: Phrases that make a short line speaking to the reader a call to action wherever they stand in it
 #: ("Get the day's top stories in your inbox every weekday.").
 CALL_TO_ACTION_PHRASES = ("in your inbox", "to your inbox", "your free newsletter")
+
+#: Phrases of a site's legal and commercial notices: terms of use, reuse rights, affiliate links, ad
+#: blockers, market data delays.  A line of at most 60 words that holds one is furniture wherever it stands.
+SITE_NOTICE_PHRASES = (
+    "adblocker",
+    "ad blocker",
+    "ad-blocker",
+    "adblocking",
+    "an affiliate commission",
+    "constitutes acceptance of our",
+    "for your personal, non-commercial use",
+    "may not be reproduced, distributed",
+    "quotes delayed at least",
+    "rely on advertising to",
+    "relies on advertising to",
+    "content you upload or otherwise submit",
+)
 
 #: Bylines that name no one: a desk or a role, not a writer ("By Staff", "Posted by admin").
 GENERIC_BYLINES = frozenset(

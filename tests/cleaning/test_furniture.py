@@ -219,3 +219,116 @@ def test_story_lines_that_look_like_furniture_are_kept(line):
 def test_single_furniture_lines_between_paragraphs_are_removed_whole(line):
     doc = read(f"Title of the story\n{PROSE}\n{line}\n{PROSE}\n")
     assert [r.text for r in doc.removed] == [line]
+
+
+# Where the story ends: at a block of furniture after which prose is not set as a story.
+
+P2 = "Residents of the estate said they had waited more than a year for the work to begin."
+P3 = "A spokesperson for the housing association said the contractor had been paid in full."
+
+
+def test_prose_after_a_block_of_furniture_is_not_story_unless_set_as_one():
+    comments = (
+        "Share this:\nFacebook\nTwitter\n"
+        "Comments (2)\nmarlow_fan says:\n4.32pm\nThe council has been saying this for years and nothing ever changes here.\n"
+        "Share on Facebook\nReport\nbeekeeper9 says:\n5.01pm\nAt least somebody is finally listening to the people who live there.\n"
+    )
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{comments}")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["At least somebody is finally listening to the people who live there."].startswith("text after the end")
+    # Two lines of prose in a row after the block: the story goes on (an advertisement set between paragraphs).
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\nAdvertisement\nStory continues below\n{P3}\n{PROSE}\nShort closing line here.\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3, PROSE, "Short closing line here."]
+
+
+def test_a_list_that_ends_the_story_is_kept_up_to_the_furniture():
+    text = f"Title of the story\n{PROSE}\n{P2}\nThe remaining dates of the tour are these:\nJune 9 -- City Hall, Easton\nJune 12 -- The Arena, Weston\nShare this:\nFacebook\nAbout us\n"
+    doc = read(text)
+    assert kept_lines(doc)[-2:] == ["June 9 -- City Hall, Easton", "June 12 -- The Arena, Weston"]
+    assert "About us" in {r.text for r in doc.removed}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # an embedded post: its text and its signature
+        ["The ferry is late again and nobody has told us why. https://t.example/x1", "— Mara Ellis (@maraellis) May 2, 2021"],
+        # an interview set as questions and answers
+        ["Q: Favourite place to walk?", "A: The cliff path above Hollin Bay", "Q: Last book you read?", "A: A history of lighthouses"],
+        # a table set one cell a line
+        ["Ticker", "Last", "Change", "KLMN", "41.20", "-0.35", "-0.84%"],
+        # a heading, then the line that introduces a list
+        ["What could go wrong", "We see three risks to the success of the plan:"],
+    ],
+)
+def test_lines_in_a_row_that_are_story_not_teasers(lines):
+    body = "\n".join(lines)
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{body}\n{P3}\n{PROSE}\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2, *lines, P3, PROSE]
+
+
+def test_a_story_ending_with_an_embedded_post_keeps_it():
+    post = ["Proud of every volunteer who turned out in the rain today", "— Harbour Rowing Club (@harbourrow) June 3, 2020"]
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n" + "\n".join(post) + "\nShare on Facebook\nShare on Twitter\nAbout us\n")
+    assert kept_lines(doc)[-2:] == post
+
+
+def test_a_rule_between_sections_is_kept():
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n___\n{P3}\n{PROSE}\n")
+    assert "___" in kept_lines(doc)
+
+
+def test_a_comment_thread_ends_the_story():
+    thread = (
+        "12 responses to “Bridge to reopen”\n"
+        "harbourwatcher says:\nMarch 3, 2020 at 6:34 pm\nAbout time too, the detour has added twenty minutes to every trip I make.\n"
+        "K. Osei says:\nMarch 3, 2020 at 7:02 pm\nI will believe it when I see the first car cross it, and not a day before that.\n"
+    )
+    doc = read(f"Title of the story\nTuesday, March 3, 2020\n{PROSE}\n{P2}\n{P3}\n{thread}")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["harbourwatcher says:"].startswith("comment thread")
+    assert reasons["March 3, 2020 at 6:34 pm"] == "timestamp or reading time"
+    # A name with "says:" and no time beside it introduces a quotation in the story.
+    doc = read(f"Title of the story\n{PROSE}\nThe head teacher says:\n“We have waited long enough for this bridge to be mended.”\n{P2}\n")
+    assert "The head teacher says:" in kept_lines(doc)
+
+
+def test_a_template_leftover_is_furniture_wherever_it_stands():
+    doc = read(f"Title of the story\n{PROSE}\nWelcome back, {{* welcomeName *}}\n{P2}\n{P3}\n")
+    assert {r.text: r.reason for r in doc.removed}["Welcome back, {* welcomeName *}"].startswith("template leftover")
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("This copy is for your personal, non-commercial use only.", "site notice"),
+        ("The Valley Courier may earn an affiliate commission if you buy through links on this page.", "site notice"),
+        ("We rely on advertising to fund our reporting. Please turn off your ad blocker.", "site notice"),
+        ("https://www.valleycourier.example/news/bridge-to-reopen-4411.html", "web address"),
+        ("Thanks for signing up!", "widget"),
+        ("There was an error processing your subscription.", "widget"),
+    ],
+)
+def test_site_notices_and_form_messages_are_furniture_wherever_they_stand(line, reason):
+    doc = read(f"Title of the story\n{PROSE}\n{line}\n{P2}\n{P3}\n")
+    assert {r.text: r.reason for r in doc.removed}[line].startswith(reason)
+
+
+def test_a_sentence_closed_by_an_emoji_is_prose_and_a_table_can_end_the_story():
+    table = ["Tickets", "Stalls : 40.00", "Circle : 30.00", "Box office", "01632 960 123"]
+    text = f"Title of the story\n{PROSE}\n{P2}\nWe hope to see you at the show! 🙂\n" + "\n".join(table) + "\nShare on Facebook\nShare on Twitter\nAbout us\n"
+    doc = read(text)
+    assert kept_lines(doc)[1:] == [PROSE, P2, "We hope to see you at the show! 🙂", *table]
+
+
+def test_an_extracted_article_keeps_lines_judged_by_position_alone():
+    """An extractor (the HTML reader) already took the article out of its page: headline-like lines before
+    the first sentence, after the last one or in a row between paragraphs are kept; widgets still go."""
+    text = f"Title of the story\nA short kicker line\n{PROSE}\nA heading here\nAnd a second one\n{P2}\nShare on Facebook\n{P3}\nA closing label\n"
+    plain = read(text)
+    article = newsdiff.Article.from_text(text, id="t", extracted=True)
+    extracted = newsdiff.extract(article, pm=PM).document
+    assert "A heading here" not in kept_lines(plain)
+    assert kept_lines(extracted)[1:] == ["A short kicker line", PROSE, "A heading here", "And a second one", P2, P3, "A closing label"]

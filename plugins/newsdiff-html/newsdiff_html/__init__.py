@@ -44,5 +44,6 @@ def newsdiff_read_file(path: Path, data: bytes) -> list[Article] | None:
             byline=page.byline,
             source=str(path),
             encoding=encoding,
+            extracted=True,  # trafilatura took the article out of the page: its bounds are trusted
         )
     ]
