@@ -88,6 +88,8 @@ _CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
+#: Capitalised words that open no name: days, months, times.
+_NOT_NAME_WORDS = TIME_WORDS | NOT_NAMES
 #: Capitalised words that do not open a name set off by a comma after a quotation.
 _NOT_NAME_OPENERS = PRONOUNS | LEADING_FILLERS
 #: Capitalised words passed over at the start of a speaker phrase.
@@ -158,6 +160,11 @@ def _is_cap(t: str) -> bool:
     return t[0].isupper()
 
 
+def _is_pronoun(t: str) -> bool:
+    """A personal pronoun; not an abbreviation spelt like one in capitals ("US Trade Representative")."""
+    return t.lower() in PRONOUNS and (len(t) == 1 or not t.isupper())
+
+
 def _ends_sentence(toks: list[tuple[int, int, str]], k: int) -> bool:
     """True when token ``k`` is terminal punctuation that ends a sentence."""
     t = toks[k][2]
@@ -219,7 +226,9 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
     while i >= lo:
         t = toks[i][2]
         low = t.lower()
-        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2) or _is_adverb(t):
+        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2) or (
+            _is_adverb(t) and not (i > lo and toks[i - 1][2].lower() in DETERMINERS)  # "the daily", a noun
+        ):
             i -= 1
         elif t == ")":
             i = _skip_parenthesis(toks, i, lo)
@@ -249,7 +258,7 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             i = _skip_parenthesis(toks, i, lo)
     end = i + 1
     first = toks[i][2] if i >= lo else ""
-    if first.lower() in PRONOUNS:
+    if _is_pronoun(first):
         return (i, i + 1)
     start = end
     while i >= lo and end - i <= PHRASE_TOKENS:
@@ -268,9 +277,23 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             continue
         if not _is_word(t):
             break
-        if low in PRONOUNS or low in SPEAKER_STOPS or (low in CUE_VERBS and not _is_cap(t)):
+        if low == "and" and start < end and _is_cap(toks[start][2]) and start - i == 1:
+            # "Pia Santos and Omar Vettel said": two people, named as one subject; only when the first
+            # name opens the phrase (not "Reyes met Santos and Vettel said").
+            j = i - 1
+            while j >= lo and i - j <= 5 and (_is_cap(toks[j][2]) or (toks[j][2] == "." and _dot_ok(toks, j))):
+                j -= 1
+            if j < i - 1 and (j < lo or not _is_word(toks[j][2])) and toks[j + 1][2].lower() not in _PHRASE_LEADERS:
+                start = j + 1
+            break
+        if _is_pronoun(t) or low in SPEAKER_STOPS or (low in CUE_VERBS and not _is_cap(t)):
             break
         if low in PREPOSITIONS and not _is_cap(t):
+            if low in ("for", "of", "at", "in", "with") and start < end and _is_cap(toks[start][2]) and (
+                _desc_before(toks, lo, i)
+            ):
+                i -= 1  # "a spokeswoman for Mayor Dana Cole": the description, which governs the name
+                continue
             if low in ("of", "at", "from") and i - 1 >= lo and _is_cap(toks[i - 1][2]) and start < end and (
                 toks[start][2].lower() in DETERMINERS or _is_cap(toks[start][2])
             ):
@@ -353,7 +376,7 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
     if i >= hi:
         return None
     t = toks[i][2]
-    if t.lower() in PRONOUNS:
+    if _is_pronoun(t):
         return (i, i + 1)
     start = i
     described = False
@@ -375,7 +398,13 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             i += 1
             end = i
             continue
-        if low in SPEAKER_STOPS or low in PRONOUNS or (low in CUE_VERBS and not _is_cap(t)):
+        if low == "and" and end > start and _is_cap(toks[end - 1][2]) and not described:
+            # "said Jo Reyes and Sam Ortiz": two people, named as one subject.
+            other = _name_run(toks, i + 1, hi)
+            if other > i + 1 and (other >= hi or not _is_word(toks[other][2])):
+                end = other
+            break
+        if low in SPEAKER_STOPS or _is_pronoun(t) or (low in CUE_VERBS and not _is_cap(t)):
             break
         if low in PREPOSITIONS and not _is_cap(t):
             if described and low == "of" and i + 1 < hi and (
@@ -426,7 +455,23 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
         break
     if end <= start or toks[end - 1][2].lower() in DETERMINERS:
         return None
+    if described and end + 1 < hi and toks[end][2] == ",":
+        # "said the mayor’s aide, Jo Reyes": the name in apposition to the description.
+        other = _name_run(toks, end + 1, hi)
+        if other - end > 2 and (other >= hi or not _is_word(toks[other][2])):
+            return (end + 1, other)
     return (start, end)
+
+
+def _name_run(toks: list[tuple[int, int, str]], i: int, hi: int) -> int:
+    """The end of a run of up to five capitalised words (with initials) from token ``i``; ``i`` when
+    there is none, or when it is a day or a date word rather than a name."""
+    e = i
+    while e < hi and e - i < 6 and (_is_cap(toks[e][2]) or (toks[e][2] == "." and e > i and _dot_ok(toks, e))):
+        e += 1
+    if e > i and toks[i][2].lower() in _NOT_NAME_WORDS:
+        return i
+    return e
 
 
 def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tuple[int, int] | None:
@@ -516,7 +561,7 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
             # whole sentence, so for the quotations inside it too.
             closes = cue_end >= n or _ends_sentence(toks, cue_end)
             if not (closes and toks[speaker[0] - 1][2] == "," and (
-                toks[speaker[0]][2].lower() in PRONOUNS or _is_cap(toks[speaker[0]][2])
+                _is_pronoun(toks[speaker[0]][2]) or _is_cap(toks[speaker[0]][2])
             )):
                 return None
         return Attribution((c, cue_end), speaker)
@@ -552,7 +597,7 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         low = toks[c][2].lower()
         if low.endswith("ing"):
             prev = toks[c - 1][2] if c > b else ""
-            if prev and (_is_cap(prev) or prev.lower() in PRONOUNS):
+            if prev and (_is_cap(prev) or _is_pronoun(prev)):
                 speaker = _backward(toks, b, c)
             else:
                 speaker = _sentence_subject(toks, b, c)
@@ -568,7 +613,7 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 and toks[c - 1][2].lower() in ("and", "then")
                 and _is_word(toks[c - 2][2])
                 and not _is_cap(toks[c - 2][2])
-                and (toks[c - 3][2].lower() in PRONOUNS or _is_cap(toks[c - 3][2]))
+                and (_is_pronoun(toks[c - 3][2]) or _is_cap(toks[c - 3][2]))
             ):
                 # "I laughed and said": the subject just before the first of two coordinated verbs.
                 speaker = _backward(toks, b, c - 2)

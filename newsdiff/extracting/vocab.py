@@ -125,8 +125,8 @@ ROLE_WORDS = frozenset(
 LEADING_FILLERS = frozenset(
     """
     after afterwards also although and as asked at because before but by despite during earlier finally
-    following for from however if in later meanwhile now on once since so speaking still then though thus
-    unless until when while with yet yesterday today tonight
+    following for from however if in later like meanwhile now on once since so speaking still then though
+    thus unless unlike until when while with yet yesterday today tonight
     """.split()
 )
 
@@ -139,10 +139,12 @@ BETWEEN_WORDS = frozenset(
 )
 
 #: Lower-case words ending in "-ly" that are nouns, not adverbs: never passed over between a speaker
-#: and the cue ("the family said" is the family speaking; "she repeatedly said" is she).
+#: and the cue ("the family said" is the family speaking; "she repeatedly said" is she); periodicals
+#: among them ("the regional daily wrote").
 LY_NOUNS = frozenset(
     """
-    ally anomaly assembly belly bully family folly homily jelly lily monopoly rally supply tally
+    ally anomaly assembly belly bully daily family folly fortnightly homily jelly lily monopoly monthly
+    quarterly rally supply tally weekly
     """.split()
 )
 
