@@ -88,6 +88,8 @@ _CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
+#: "quoted X as saying": the verb whose object speaks.
+_QUOTING = frozenset("quote quoted quotes quoting".split())
 #: Capitalised words that open no name: days, months, times.
 _NOT_NAME_WORDS = TIME_WORDS | NOT_NAMES
 #: Capitalised words that do not open a name set off by a comma after a quotation.
@@ -188,6 +190,10 @@ def _cue_at(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
             return i + 2  # "shot back", "hit back"
         return 0
     if low in CUE_NOUN_FORMS and i > lo:
+        if _is_cap(toks[i][2]) and _is_cap(toks[i - 1][2]) and (
+            i + 1 >= len(toks) or toks[i + 1][2] in (",", ":") or toks[i + 1][2] in CUE_VERBS
+        ):
+            return 0  # the last word of a name ("Harbor Post:", "the Valley Report said")
         before = toks[i - 1][2].lower()
         if before in DETERMINERS or before.endswith(("’s", "'s")):
             return 0  # "the report", "his remarks"
@@ -222,6 +228,13 @@ def _skip_parenthesis(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
 
 def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int, int] | None:
     """The speaker phrase that ends just before the cue at token ``cue``, not reaching before ``lo``."""
+    if cue - 2 >= lo and toks[cue - 1][2].lower() == "to":
+        # "Solberg went on to say", "she was quick to add": the subject of the verb the cue completes.
+        j = cue - 2
+        while j >= lo and cue - 2 - j < 3 and _verb_word(toks[j][2]):
+            j -= 1
+        if j < cue - 2:
+            cue = j + 1
     i = cue - 1
     while i >= lo:
         t = toks[i][2]
@@ -330,6 +343,17 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
         if subject is not None:
             return subject
     return (start, end)
+
+
+def _verb_word(t: str) -> bool:
+    """A lower-case word that may belong to the verb a "to" cue completes ("went on", "was quick")."""
+    return (
+        t.islower()
+        and _is_word(t)
+        and not _is_pronoun(t)
+        and t not in DETERMINERS
+        and (t not in SPEAKER_STOPS or t in BETWEEN_WORDS)
+    )
 
 
 def _is_adverb(t: str) -> bool:
@@ -550,8 +574,8 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         if not cue_end:
             continue
         if c == j:
-            if toks[c][2].lower().endswith("ing"):
-                return None  # "“…,” saying …": a participle of someone else's sentence
+            if toks[c][2].lower().endswith("ing") and cue_end - c == 1:
+                return None  # "“…,” saying …": a participle of someone else's sentence ("according to" is none)
             return Attribution((c, cue_end), _forward(toks, cue_end, stop))
         speaker = _backward(toks, j, c)
         if speaker is None:
@@ -585,6 +609,13 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         return None
     if colon and e - b <= 4 and all(_is_cap(toks[i][2]) or toks[i][2] == "." for i in range(b, e)):
         return Attribution(None, (b, e))  # a transcript line: "WALLACE: “…”"
+    if colon and e - b <= 9 and toks[k - 1][2] == ":":
+        # "Ken Alvarado, Harbor Post: “…”": a roundup line, a name and where they write or work.
+        comma = next((i for i in range(b, e) if toks[i][2] == ","), e)
+        if comma - b >= 2 and comma < e - 1 and all(
+            _is_cap(toks[i][2]) or toks[i][2] in (".", ",", "&") for i in range(b, e)
+        ):
+            return Attribution(None, (b, comma))
     for i in range(e - 2, b - 1, -1):
         if toks[i][2].lower() == "according" and toks[i + 1][2].lower() == "to":
             speaker = _forward(toks, i + 2, e)
@@ -597,7 +628,10 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         low = toks[c][2].lower()
         if low.endswith("ing"):
             prev = toks[c - 1][2] if c > b else ""
-            if prev and (_is_cap(prev) or _is_pronoun(prev)):
+            quoted = _quoted_as(toks, b, c)
+            if quoted is not None:
+                speaker = _forward(toks, quoted, c - 1)  # "The Courier quoted Petra Lund as saying"
+            elif prev and (_is_cap(prev) or _is_pronoun(prev)):
                 speaker = _backward(toks, b, c)
             else:
                 speaker = _sentence_subject(toks, b, c)
@@ -628,6 +662,15 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 while start > 0 and k - start < BEFORE_REACH and not _ends_sentence(toks, start - 1):
                     start -= 1
                 speaker = _sentence_subject(toks, start, c)
+            if speaker is None and b > 0 and toks[b - 1][2] == QTOK and not _is_cap(toks[b][2]) and all(
+                not _is_word(toks[i][2]) or toks[i][2].lower() in BETWEEN_WORDS for i in range(b, c)
+            ):
+                # "Mayor Dana Kellerman, who called the plan “reckless,” said: “…”": the subject stands
+                # before the earlier quotation of the same sentence.
+                start = b - 1
+                while start > 0 and k - start < BEFORE_REACH and not _ends_sentence(toks, start - 1):
+                    start -= 1
+                speaker = _sentence_subject(toks, start, c)
         return Attribution((c, cue_end), speaker)
     if colon and toks[k - 1][2] == ":":
         # "President Obama is rolling out a new message: “…”": a sentence that introduces the words
@@ -635,6 +678,36 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         span = _sentence_subject(toks, b, e)
         if span is not None and _names_someone(toks, span):
             return Attribution(None, span)
+    return None
+
+
+def _name_line(text: str, para: Paragraph) -> tuple[int, int] | None:
+    """The name that signs a quotation from the paragraph after it: a short line that is a name alone, or a
+    name, a comma and a few words that say who they are, with no verb of saying ("Hanne Ostrow, analyst.",
+    "— Jo Reyes, Feldham Council"); its ``(start, end)``, else None."""
+    if para.end - para.start > 120:
+        return None
+    toks, _ = _tokenise(text, para.start, para.end, [])
+    i = 1 if toks and toks[0][2] in DASHES else 0
+    e = _name_run(toks, i, len(toks))
+    if sum(1 for j in range(i, e) if _is_word(toks[j][2])) < 2:
+        return None
+    rest = toks[e:]
+    if rest and rest[-1][2] == ".":
+        rest = rest[:-1]
+    if rest and (rest[0][2] != "," or len(rest) > 12 or any(t[2].lower() in _CUE_STARTS for t in rest)):
+        return None
+    return toks[i][0], toks[e - 1][1]
+
+
+def _quoted_as(toks: list[tuple[int, int, str]], b: int, c: int) -> int | None:
+    """Where the speaker starts in "quoted Petra Lund as saying" (the cue "saying" at ``c``): the token after
+    "quoted", when "as" stands just before the cue and "quoted" a few words before that; else None."""
+    if c - 2 < b or toks[c - 1][2].lower() != "as":
+        return None
+    for q in range(c - 3, max(b, c - 3 - PHRASE_TOKENS) - 1, -1):
+        if toks[q][2].lower() in _QUOTING:
+            return q + 1
     return None
 
 
@@ -676,7 +749,7 @@ def extract_quotes(document: Document) -> list[Quote]:
     things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
     previous: Paragraph | None = None  # the paragraph before
     pending: list[Paragraph] = []  # the paragraphs without quotations since the last one with some
-    for para, pairs in zip(paragraphs, all_pairs):
+    for index, (para, pairs) in enumerate(zip(paragraphs, all_pairs)):
         if not pairs:
             # What this paragraph hands on is worked out only if a quotation needs it (most never do).
             pending.append(para)
@@ -689,6 +762,12 @@ def extract_quotes(document: Document) -> list[Quote]:
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
             speaker, mention, cue = _resolve(text, toks, attr, people, speakers)
+            if attr is None and len(toks) <= 2 and index + 1 < len(paragraphs) and not all_pairs[index + 1]:
+                # A pull quote alone in its paragraph, signed by the line after it ("Hanne Ostrow, analyst.").
+                signed = _name_line(text, paragraphs[index + 1])
+                if signed is not None:
+                    mention = Mention(signed[0], signed[1], text[signed[0] : signed[1]])
+                    speaker = people.resolve(mention.text, mention.start, speakers=speakers)
             if (
                 n == 0
                 and before is not None

@@ -11,12 +11,13 @@ COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 #: cues ("shot back") are in CUE_PHRASES.
 _CUE_LEMMAS = """
 acknowledge add admit advise agree allege announce answer argue ask assert assure blast boast caution
-charge chant chide claim comment complain concede conclude confirm contend continue counter cry declare
-demand deny describe disagree dispute emphasise emphasize estimate exclaim explain fume grumble guess
-insist interject interrupt joke lament maintain mock muse note object observe opine plead point post
-predict proclaim promise protest question quip recall reckon recount reflect reiterate remark reminisce
-read reply report respond retort reveal say scoff scream shout sigh sing snap state stress suggest summarise
-summarize swear tease tell testify thunder tweet urge vow warn whisper write yell
+chant charge chide claim comment complain concede conclude confirm contend continue counter cry declare
+demand deny describe disagree dispute emphasise emphasize enthuse estimate exclaim explain exult fume
+grumble guess gush insist interject interrupt joke lament laugh maintain marvel mock muse note object
+observe opine plead point post predict proclaim promise protest question quip rave read recall reckon
+recount reflect reiterate remark reminisce reply report respond retort reveal say scoff scream shout
+sigh sing snap sneer state stress suggest summarise summarize swear tease tell testify thunder tweet
+urge vow warn whisper write yell
 """
 
 
@@ -31,7 +32,8 @@ def _forms(lemma: str) -> set[str]:
         "testify": {"testify", "testifies", "testified", "testifying"},
         "sigh": {"sigh", "sighs", "sighed", "sighing"},
         "sing": {"sing", "sings", "sang", "singing"},
-        "read": {"read", "reads"},  # "the article read"; "reading" is too often not a cue
+        "read": {"read", "reads"},
+        "marvel": {"marvel", "marvels", "marveled", "marvelled", "marveling", "marvelling"},  # "the article read"; "reading" is too often not a cue
     }
     if lemma in irregular:
         return irregular[lemma]
