@@ -24,6 +24,7 @@ from ..memo import Memo
 from ..models import Document
 from .marks import PerDocument, quoted_spans
 from .vocab import (
+    CUE_NOUN_FORMS,
     CUE_VERBS,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -168,6 +169,11 @@ class PersonMention:
 
 
 _ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
+#: Verbs of saying in the present tense that headlines capitalise ("Mayor Says …", "Okafor Warns"):
+#: never a word of a name.  The forms that are as often nouns ("Claims", "Reports") are left out.
+HEADLINE_VERBS = frozenset(
+    w for w in CUE_VERBS if w.endswith("s") and not w.endswith("ss") and w not in CUE_NOUN_FORMS and len(w) > 3
+)
 #: Cue verbs after which a name is the one who speaks ("said Lena Brandt"); not those whose object is
 #: the hearer or the one spoken of ("told Lavrov", "asked Brandt", "accused Mr Johnson").
 _SPEAKER_AFTER = CUE_VERBS - OBJECT_CUE_VERBS - frozenset(
@@ -205,6 +211,11 @@ def strip_name(text: str) -> tuple[str, str | None]:
             toks.pop(0)
             continue
         break
+    # "Mayor Says": a headline's verb ends the name (here nothing is left of one).
+    for i, tok in enumerate(toks):
+        if tok.lower() in HEADLINE_VERBS:
+            toks = toks[:i]
+            break
     # "Ohio Democratic Party Chairman David Pepper": the name is what follows the last role word.
     for i in range(len(toks) - 2, 0, -1):
         low = toks[i].lower().rstrip(".")
@@ -229,6 +240,8 @@ def _strip_word(tok: str) -> tuple[str, str | None]:
     """:func:`strip_name` of a run of one word (most runs are), without the general loop."""
     low = tok.lower()
     bare = low.rstrip(".")
+    if bare in HEADLINE_VERBS:
+        return "", None
     if bare in LEADING_FILLERS or bare in DETERMINERS:
         return "", None
     if bare in HONORIFICS:
@@ -680,12 +693,20 @@ class People:
 
     def canonical(self, name: str, pos: int | None = None) -> str:
         """The fullest form the article gives of a name ("Mr Johnson" -> "Boris Johnson")."""
-        stripped, _ = self._strip(name)
+        stripped, gender = self._strip(name)
         if not stripped:
             return name.strip()
         toks = stripped.split()
         surname = toks[-1].lower()
         full = self._full_at(surname, pos if pos is not None else len(self.text))
+        if full and gender is not None and self._gender_of(full) not in (None, gender):
+            # "Mrs. Ambrose" after "Peter Ambrose and his wife": not her husband.  Another full form of
+            # the surname that may be hers, else the name as written, with its honorific.
+            forms = self._forms.get(surname, ((), ()))[1]
+            other = next((f for f in reversed(forms) if self._gender_of(f) in (None, gender)), None)
+            if other is not None and len(other.split()) >= len(toks):
+                return other
+            return " ".join(name.split()[-len(toks) - 1 :]) if len(name.split()) > len(toks) else stripped
         if full:
             full_toks = full.split()
             if full_toks[-1] == toks[-1] and len(full_toks) >= len(toks):
@@ -695,6 +716,13 @@ class People:
             if first:
                 return first  # a first name alone ("Hillary") stands for the full name
         return stripped
+
+    def _gender_of(self, full: str) -> str | None:
+        """The gender a full name has so far: its votes, else its first name's (usable while the index is
+        still being built)."""
+        votes = self._gender_votes.get(full)
+        found = self._decide(votes) if votes else None
+        return found if found is not None else first_name_gender(full.split()[0])
 
     def resolve_description(self, phrase: str, pos: int | None = None) -> str:
         """A description ("the foreign secretary") as the name the article ties it to, or itself."""

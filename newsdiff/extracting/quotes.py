@@ -31,6 +31,7 @@ from ..hookspecs import hookimpl
 from ..models import Document, Mention, Paragraph, Quote
 from . import marks
 from .people import People, people_of
+from .places import place
 from .vocab import (
     BETWEEN_WORDS,
     COMBINING_MARKS,
@@ -46,6 +47,7 @@ from .vocab import (
     NAMING_WORDS,
     NOT_NAMES,
     OBJECT_CUE_VERBS,
+    PHRASE_STOPS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     PRONOUNS,
@@ -88,6 +90,10 @@ _CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
+#: Naming verbs that, after a person, give that person the words they name ("She called it “…”").
+_CALLING = frozenset("call called calling calls dubbed labeled labelled termed".split())
+#: Words that may follow a quoted remark in the writer's sentence, so do not make it a modifier.
+_AFTER_REMARK = SPEAKER_STOPS | PREPOSITIONS | PLACE_PREPOSITIONS | BETWEEN_WORDS | TIME_WORDS | COPULAS | DETERMINERS
 #: "quoted X as saying": the verb whose object speaks.
 _QUOTING = frozenset("quote quoted quotes quoting".split())
 #: Capitalised words that open no name: days, months, times.
@@ -470,7 +476,7 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             end = i
             described = True
             continue
-        if end == start and i + 1 < hi and not _is_cap(t):
+        if end == start and i + 1 < hi and not _is_cap(t) and low not in PHRASE_STOPS:
             # A bare plural or a lower-case description: "said officials", "said aides to the mayor".
             i += 1
             end = i
@@ -672,6 +678,16 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                     start -= 1
                 speaker = _sentence_subject(toks, start, c)
         return Attribution((c, cue_end), speaker)
+    for c in range(k - 1, max(b, k - 4) - 1, -1):
+        if toks[c][2] in _CALLING and c > b:
+            # "She called it “a fiscal fantasy.”": a naming verb whose subject is a person gives the words
+            # to that person (a bare description, "what critics called", stays a term).
+            speaker = _backward(toks, b, c)
+            if speaker is not None and speaker[1] == c and (
+                _is_pronoun(toks[speaker[0]][2]) or _names_someone(toks, speaker)
+            ) and toks[speaker[0]][2].lower() not in ("it", "they", "we", "i"):
+                return Attribution((c, c + 1), speaker)
+            break
     if colon and toks[k - 1][2] == ":":
         # "President Obama is rolling out a new message: “…”": a sentence that introduces the words
         # after its colon, with no cue verb, gives them to its subject when that is a name or a pronoun.
@@ -941,7 +957,15 @@ def _resolve(
     speaker = people.resolve(name, s0, speakers=speakers)
     if speaker is not None and speaker.isupper() and len(speaker) > 3:
         speaker = speaker.title()
+    if speaker is not None and not _may_speak(speaker):
+        speaker = None
     return speaker, mention, cue
+
+
+def _may_speak(speaker: str) -> bool:
+    """False for what is never a speaker, whatever the grammar says: a day, a month or a place ("Tuesday:
+    “…”", "WASHINGTON — “…”")."""
+    return speaker.lower() not in _NOT_NAME_WORDS and place(speaker) is None
 
 
 def _paragraph_speaker(
@@ -1028,7 +1052,39 @@ def _make_quote(
             return None  # “…” is worth reading: a title talked about
         if (not attributed or kind == "fragment") and _is_title_like(words, inner.rstrip(",;:")):
             return None  # a name or a title ("“Fox News Sunday,”"), even in an attributed sentence
+        if kind == "fragment" and _is_work_title(toks, k, words, inner):
+            return None  # "appeared on “Morning Desk.”": a title closing the sentence, its stop inside
+        own = attr is not None and (attr.speaker is not None or attr.speaker_span is not None)
+        if kind == "fragment" and not own and _is_modifier(toks, k, words, inner):
+            # "“ghost kitchen” firms": a scare-quoted term inside a noun phrase, in a sentence that gives it
+            # no speaker of its own (one carried from the quotation before does not make it speech).
+            return None
     return (start, end, inner, kind, speaker, speaker_mention, cue, group)
+
+
+def _is_work_title(toks: list[tuple[int, int, str]], k: int, words: _Words, inner: str) -> bool:
+    """A title of two or more words after a preposition or an article that carries the sentence's full
+    stop inside its marks ("on “Morning Desk.”", "in “The Long Road.”")."""
+    prev = toks[k - 1][2].lower() if k > 0 else ""
+    if prev not in PREPOSITIONS and prev not in DETERMINERS:
+        return False
+    shape = inner.rstrip().rstrip(".")
+    return shape != inner.rstrip() and len(words.first(2)) == 2 and _is_title_like(words, shape)
+
+
+def _is_modifier(toks: list[tuple[int, int, str]], k: int, words: _Words, inner: str) -> bool:
+    """A short quoted term followed straight away by the noun it qualifies ("“ghost kitchen” firms",
+    "the “dark store” operators"): no punctuation inside or after the marks, and the next word lower case
+    and none of the words that may follow a quoted remark (a verb of saying, a clause word, a preposition,
+    a time, a word that may be a verb)."""
+    if k + 1 >= len(toks) or inner.rstrip()[-1:] in ".,;:!?" or len(words.first(SCARE_WORDS + 1)) > SCARE_WORDS:
+        return False
+    nxt = toks[k + 1][2]
+    low = nxt.lower()
+    return nxt.isalpha() and nxt.islower() and not (
+        low in _AFTER_REMARK or _is_pronoun(nxt) or _is_adverb(nxt) or low in CUE_VERBS or low.endswith(("ed", "ing"))
+    )  # (a word in -ed or -ing is as likely the verb: "had “not successfully” interfered")
+
 
 
 class _Words:
@@ -1087,7 +1143,7 @@ def _is_speech(
 ) -> bool:
     """False for quoted terms: titles, names and scare quotes."""
     for i in range(max(0, k - 3), k):
-        if toks[i][2].lower() in NAMING_WORDS:
+        if toks[i][2].lower() in NAMING_WORDS and (cue is None or cue.start != toks[i][0]):
             return False
     if speaker is None and cue is None and len(words.first(SCARE_WORDS + 1)) <= SCARE_WORDS:
         return False
