@@ -57,6 +57,13 @@ from .vocab import (
     TIME_WORDS,
 )
 
+#: A speaker label after a sentence inside a quotation ("… this year. OMMEN: Not yet."): the same shape
+#: as :data:`marks.TRANSCRIPT_HEAD`, bounded everywhere.
+_LATER_HEAD = regex.compile(
+    r"(?<=[.!?…])[ \t]++"  # after a sentence's end and a blank
+    r"((?:\p{Lu}[\p{L}.’'\-]{0,30}+)(?:[ \t]++\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+)"  # up to four capitalised words
+    r"[ \t]*+:[ \t]++(?=\S)"  # a colon, and the words spoken
+)
 #: The token that stands for a whole quotation.
 QTOK = "\ue000"
 #: Words (with inner apostrophes, full stops, hyphens: "don’t", "U.S", "D-Wis"), or one other character.
@@ -830,7 +837,11 @@ def extract_quotes(document: Document) -> list[Quote]:
                 speakers.add(speaker)
             quote = _make_quote(text, para, pair, toks, k, attr, speaker, mention, cue, group)
             if quote is not None:
-                out.append(quote)
+                for turn, part in enumerate(_transcript_turns(text, quote, people, speakers)):
+                    if turn:  # each later speaker's turn is an utterance of its own
+                        groups += 1
+                        part = (*part[:7], groups)
+                    out.append(part)
             last = (speaker, mention, group, cue_key)
         assert last is not None
         # Worked out only when the next quoted paragraph needs it (see _catch_up).
@@ -960,6 +971,36 @@ def _resolve(
     if speaker is not None and not _may_speak(speaker):
         speaker = None
     return speaker, mention, cue
+
+
+def _transcript_turns(text: str, quote: tuple, people: People, speakers: set[str]) -> list[tuple]:
+    """A quotation that holds a transcript of several speakers ("“ALVAREZ: Will you run? OMMEN: Not yet.”")
+    taken apart at each speaker label after the first: the first turn keeps the quotation's speaker, each
+    other turn is its label's.  A quotation with no such label is returned as it is."""
+    start, end, inner = quote[0], quote[1], quote[2]
+    if ":" not in inner:
+        return [quote]
+    heads = [m for m in _LATER_HEAD.finditer(text, start, end) if _transcript_name(m.group(1))]
+    if not heads:
+        return [quote]
+    turns = []
+    lo, speaker, mention, cue = start, quote[4], quote[5], quote[6]
+    for m in [*heads, None]:
+        hi = m.start() if m is not None else end
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            turns.append((lo, hi, text[lo:hi], quote[3], speaker, mention, cue, quote[7]))
+        if m is None:
+            break
+        s0, s1 = m.span(1)
+        label = text[s0:s1]
+        speaker = people.resolve(label.title() if label.isupper() and len(label) > 3 else label, s0, speakers=speakers)
+        if speaker is not None and not _may_speak(speaker):
+            speaker = None
+        mention, cue = Mention(s0, s1, label), None
+        lo = m.end()
+    return turns or [quote]
 
 
 def _may_speak(speaker: str) -> bool:

@@ -163,6 +163,20 @@ CASES = [
         "Mayor Dana Kellerman, who called the plan “reckless,” said at the meeting: “We will fight it in court.”",
         [("We will fight", "Dana Kellerman")],
     ),
+    # -- several speakers of a transcript inside one quotation --
+    (
+        "transcript-turns",
+        "Debate on the harbour",
+        "Mayor Janet Okafor and Councillor Ruth Ommen debated on Monday. The exchange went like this: "
+        "“OKAFOR: Will you vote for the plan? OMMEN: Not this year. OKAFOR: Then when?”",
+        [("Will you vote", "Janet Okafor"), ("Not this year.", "Ruth Ommen"), ("Then when?", "Janet Okafor")],
+    ),
+    (
+        "label-like-word-is-no-turn",
+        "Debate on the harbour",
+        "Mayor Janet Okafor spoke on Monday.\n\nOkafor said: “We will vote. Note: the plan is final.”",
+        [("We will vote.", "Janet Okafor")],
+    ),
     # -- spurious quotations --
     (
         "title-of-work-with-stop",
