@@ -64,6 +64,8 @@ _LATER_HEAD = regex.compile(
     r"((?:\p{Lu}[\p{L}.’'\-]{0,30}+)(?:[ \t]++\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+)"  # up to four capitalised words
     r"[ \t]*+:[ \t]++(?=\S)"  # a colon, and the words spoken
 )
+#: A nickname in marks inside a name, with the blank before it.
+_NICKNAME = regex.compile(r"[ \t]*+[“\"][^“”\"\n]{1,40}+[”\"]")
 #: The token that stands for a whole quotation.
 QTOK = "\ue000"
 #: Words (with inner apostrophes, full stops, hyphens: "don’t", "U.S", "D-Wis"), or one other character.
@@ -207,6 +209,8 @@ def _cue_at(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
             i + 1 >= len(toks) or toks[i + 1][2] in (",", ":") or toks[i + 1][2] in CUE_VERBS
         ):
             return 0  # the last word of a name ("Harbor Post:", "the Valley Report said")
+        if low in ROLE_WORDS and i + 1 < len(toks) and _is_cap(toks[i + 1][2]):
+            return 0  # a role before a name ("state Sen. Marta Price")
         before = toks[i - 1][2].lower()
         if before in DETERMINERS or before.endswith(("’s", "'s")):
             return 0  # "the report", "his remarks"
@@ -271,14 +275,21 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             k -= 1
         if k < lo or toks[k][2] != ",":
             return None
-        inner = range(k + 1, i)
+        first, close = k + 1, i
+        while first < i and toks[first][2] in ROLE_WORDS:
+            first += 1  # "his niece, state Del. Marcia Price, shouted": a role in lower case before the name
+        if toks[i - 1][2] == ")":
+            p = _skip_parenthesis(toks, i - 1, k + 1)
+            if p < i - 1:
+                close = p + 1  # "…, Marcia Price (D-Newport News), shouted": the party and place apart
+        inner = range(first, close)
         if (
             0 < len(inner) <= 5
             and all(_is_cap(toks[j][2]) or (toks[j][2] == "." and _dot_ok(toks, j)) for j in inner)
             and k - 1 >= lo
             and (toks[k - 1][2][:1].islower() or toks[max(lo, k - 2)][2].lower() in _DESCRIPTION_OPENERS)
         ):
-            return (k + 1, i)  # "Another critic, Laurence H. Tribe, likened": the name in apposition
+            return (first, close)  # "Another critic, Laurence H. Tribe, likened": the name in apposition
         i = k - 1
         while i >= lo and toks[i][2] == ")":
             i = _skip_parenthesis(toks, i, lo)
@@ -593,6 +604,8 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         speaker = _backward(toks, j, c)
         if speaker is None:
             return None
+        if speaker[0] != j and _described_before(toks, j, speaker[0]):
+            return Attribution((c, cue_end), speaker)  # "“…,” Ommen’s niece, Marta Price, shouted"
         if speaker[0] != j:
             # "… to “concrete steps” that would help, he added.": a closing ", X said" speaks for the
             # whole sentence, so for the quotations inside it too.
@@ -603,6 +616,22 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 return None
         return Attribution((c, cue_end), speaker)
     return None
+
+
+def _described_before(toks: list[tuple[int, int, str]], j: int, name: int) -> bool:
+    """True when the tokens from ``j`` to the comma before the name at ``name`` are a short description
+    the name is in apposition to ("Ommen’s niece, Marta Price"): a few words, none a verb of saying, a
+    pronoun or a clause word."""
+    comma = name - 1
+    while comma > j and toks[comma][2] in ROLE_WORDS:
+        comma -= 1  # "Ommen’s niece, state Sen. Marta Price"
+    if comma - j < 1 or comma - j > 6 or toks[comma][2] != ",":
+        return False
+    for x in range(j, comma):
+        t = toks[x][2]
+        if not _is_word(t) or _is_pronoun(t) or t.lower() in SPEAKER_STOPS or t.lower() in CUE_VERBS:
+            return False
+    return True
 
 
 def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
@@ -780,6 +809,12 @@ def extract_quotes(document: Document) -> list[Quote]:
             continue
         before, previous = previous, para
         waiting, pending = pending, []
+        if any(_is_nickname(text, pair) for pair in pairs):
+            pairs = [pair for pair in pairs if not _is_nickname(text, pair)]  # words of a name, not a quotation
+            if not pairs:
+                pending.append(para)
+                previous = para
+                continue
         toks, where = _tokenise(text, para.start, para.end, pairs)
         last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
         for n, (pair, k) in enumerate(zip(pairs, where)):
@@ -963,6 +998,8 @@ def _resolve(
         return None, None, cue
     mention = Mention(s0, s1, text[s0:s1])
     name = mention.text
+    if "“" in name or '"' in name:
+        name = _NICKNAME.sub("", name)  # "Marta “Tiny” Price" is Marta Price
     if name.isupper() and len(name) > 3:
         name = name.title()  # "WALLACE" in a transcript is the Wallace of the article
     speaker = people.resolve(name, s0, speakers=speakers)
@@ -971,6 +1008,19 @@ def _resolve(
     if speaker is not None and not _may_speak(speaker):
         speaker = None
     return speaker, mention, cue
+
+
+def _is_nickname(text: str, pair: marks.Pair) -> bool:
+    """A nickname inside a name: one to three capitalised words in marks, between a capitalised word and
+    a capitalised word ("Marcia “Cia” Price", "Dwayne “The Rock” Jordan")."""
+    inner = text[pair.start : pair.end]
+    words = inner.split()
+    if not 0 < len(words) <= 3 or len(inner) > 40 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    before = text[max(0, pair.open - 31) : pair.open]
+    after = text[pair.close + 1 : pair.close + 3]
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return before.endswith(" ") and last[:1].isupper() and last.isalpha() and after[:1] == " " and after[1:2].isupper()
 
 
 def _transcript_turns(text: str, quote: tuple, people: People, speakers: set[str]) -> list[tuple]:

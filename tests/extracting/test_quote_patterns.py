@@ -109,6 +109,13 @@ CASES = [
         "“We will lose three years of work,” Pia Santos and Omar Vettel said in a joint letter.",
         [("We will lose", "Pia Santos and Omar Vettel")],
     ),
+    (
+        "possessive-description-then-name",
+        "Fair opens",
+        "Councillor Ruth Ommen opened the fair.\n\n"
+        "“This is a big year for the town!” Ommen’s niece, state Sen. Marta “Tiny” Price (D-Feldham), shouted.",
+        [("This is a", "Marta Price")],
+    ),
     # -- cues --
     (
         "cue-gushed",
