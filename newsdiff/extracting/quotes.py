@@ -658,6 +658,16 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
             _is_cap(toks[i][2]) or toks[i][2] in (".", ",", "&") for i in range(b, e)
         ):
             return Attribution(None, (b, comma))
+    for c in range(k - 1, max(b, k - 4) - 1, -1):
+        if toks[c][2] in _CALLING and c > b:
+            # "She called it “a fiscal fantasy.”": a naming verb whose subject is a person gives the words
+            # to that person (a bare description, "what critics called", stays a term).
+            speaker = _backward(toks, b, c)
+            if speaker is not None and speaker[1] == c and (
+                _is_pronoun(toks[speaker[0]][2]) or _names_someone(toks, speaker)
+            ) and toks[speaker[0]][2].lower() not in ("it", "they", "we", "i"):
+                return Attribution((c, c + 1), speaker)
+            break
     for i in range(e - 2, b - 1, -1):
         if toks[i][2].lower() == "according" and toks[i + 1][2].lower() == "to":
             speaker = _forward(toks, i + 2, e)
@@ -714,16 +724,6 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                     start -= 1
                 speaker = _sentence_subject(toks, start, c)
         return Attribution((c, cue_end), speaker)
-    for c in range(k - 1, max(b, k - 4) - 1, -1):
-        if toks[c][2] in _CALLING and c > b:
-            # "She called it “a fiscal fantasy.”": a naming verb whose subject is a person gives the words
-            # to that person (a bare description, "what critics called", stays a term).
-            speaker = _backward(toks, b, c)
-            if speaker is not None and speaker[1] == c and (
-                _is_pronoun(toks[speaker[0]][2]) or _names_someone(toks, speaker)
-            ) and toks[speaker[0]][2].lower() not in ("it", "they", "we", "i"):
-                return Attribution((c, c + 1), speaker)
-            break
     if colon and toks[k - 1][2] == ":":
         # "President Obama is rolling out a new message: “…”": a sentence that introduces the words
         # after its colon, with no cue verb, gives them to its subject when that is a name or a pronoun.
@@ -764,7 +764,7 @@ def _quoted_as(toks: list[tuple[int, int, str]], b: int, c: int) -> int | None:
 
 
 def _names_someone(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
-    words = [toks[i][2] for i in range(span[0], span[1]) if toks[i][2] != "."]
+    words = [toks[i][2] for i in range(span[0], span[1]) if toks[i][2] != "." and toks[i][2] != "and"]
     if len(words) == 1 and words[0].lower() in ("he", "she"):
         return True
     return bool(words) and all(_is_cap(w) for w in words) and words[-1].lower() not in NOT_NAMES and (
@@ -1234,11 +1234,18 @@ def _is_speech(
 ) -> bool:
     """False for quoted terms: titles, names and scare quotes."""
     for i in range(max(0, k - 3), k):
-        if toks[i][2].lower() in NAMING_WORDS and (cue is None or cue.start != toks[i][0]):
+        if toks[i][2].lower() in NAMING_WORDS and (cue is None or cue.start != toks[i][0]) and not (
+            toks[i][2] in _CALLING and i > 0 and _person_word(toks[i - 1][2])
+        ):
             return False
     if speaker is None and cue is None and len(words.first(SCARE_WORDS + 1)) <= SCARE_WORDS:
         return False
     return True
+
+
+def _person_word(t: str) -> bool:
+    """A word that may end the name of a person, or he or she ("Okafor called it", "she called it")."""
+    return t.lower() in ("he", "she") if _is_pronoun(t) else _is_cap(t) and t.lower() not in _NOT_NAME_WORDS
 
 
 def _is_title_like(words: _Words, inner: str) -> bool:

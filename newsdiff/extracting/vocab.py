@@ -55,7 +55,7 @@ def _forms(lemma: str) -> set[str]:
 #: Johnson of being a ‘hostage’", "dismissed it as ‘…’", "likened the rules to ‘…’"): the subject of the
 #: verb speaks, and the words after the verb are its object, never the speaker.
 _OBJECT_CUE_LEMMAS = """
-accuse brand condemn decry deride describe dismiss hail liken slam
+accuse attack brand condemn criticise criticize decry deride describe dismiss hail liken slam
 """
 
 CUE_VERBS = frozenset(form for lemma in (_CUE_LEMMAS + _OBJECT_CUE_LEMMAS).split() for form in _forms(lemma))

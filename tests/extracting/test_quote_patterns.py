@@ -219,6 +219,24 @@ CASES = [
         "Councillor Edda Marn attacked the budget on Monday. She called it “a fiscal fantasy.”",
         [("a fiscal fantasy.", "Edda Marn")],
     ),
+    (
+        "naming-verb-coordinated-subject",
+        "Attacks in the valley",
+        "When the attacks began, Mayor Dana Cole and Governor Ivo Brask called them “isolated acts” and moved on.",
+        [("isolated acts", "Dana Cole and Ivo Brask")],
+    ),
+    (
+        "naming-verb-after-object-cue",
+        "Budget attacked",
+        "Councillor Edda Marn criticised the governor for what she called “a fiscal fantasy.”",
+        [("a fiscal fantasy.", "Edda Marn")],
+    ),
+    (
+        "cue-attacked",
+        "Budget attacked",
+        "In a speech on Friday, Councillor Edda Marn attacked “the reckless budget of the governor and his friends.”",
+        [("the reckless budget", "Edda Marn")],
+    ),
     # -- issue 14: what is never a speaker --
     (
         "weekday-is-no-speaker",
