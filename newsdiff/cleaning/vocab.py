@@ -5,8 +5,8 @@ from __future__ import annotations
 #: Words after which a full stop does not end a sentence (lower case, without the stop).
 ABBREVIATIONS = frozenset(
     """
-    adm apr aug capt cmdr col corp dec dept dr etc feb fig gen gov hon inc jan jr jul jun lt ltd maj mar
-    messrs mr mrs ms mt no nov oct pres prof rep reps rev sen sens sep sept sgt sr st supt vs
+    adm apr aug capt cmdr col corp dec del dept dr etc feb fig gen gov hon inc jan jr jul jun lt ltd maj
+    mar messrs mr mrs ms mt no nov oct pres prof rep reps rev sen sens sep sept sgt sr st supt vs
     """.split()
 )
 

@@ -24,6 +24,7 @@ from ..memo import Memo
 from ..models import Document
 from .marks import PerDocument, quoted_spans
 from .vocab import (
+    CUE_NOUN_FORMS,
     CUE_VERBS,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -36,6 +37,7 @@ from .vocab import (
     MALE_PRONOUNS,
     NATIONALITIES,
     NOT_NAMES,
+    OBJECT_CUE_VERBS,
     ORG_WORDS,
     PARTY_WORDS,
     PRONOUNS,
@@ -143,6 +145,8 @@ DESCRIPTION_WINDOW = 100
 DESCRIPTION_REACH = 4
 #: How many earlier name mentions a pronoun considers.
 PRONOUN_MENTIONS = 40
+#: How many ranks of antecedent a sentence offers a pronoun (see People.resolve_pronoun).
+_RANKS = 6
 
 
 @attrs.define
@@ -159,9 +163,22 @@ class PersonMention:
     person: bool = False  # reads as a person: honorific, gender, two-word name, or next to a cue verb
     #: Modifies the name after it ("Trump campaign spokesman Jason Miller"): not the person spoken of.
     modifier: bool = False
+    #: The subject of a reporting verb next to it ("said Lena Brandt", "Brandt said"): who speaks in
+    #: its sentence, whatever names an opening clause or a modifier put before it.
+    speaking: bool = False
 
 
 _ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
+#: Verbs of saying in the present tense that headlines capitalise ("Mayor Says …", "Okafor Warns"):
+#: never a word of a name.  The forms that are as often nouns ("Claims", "Reports") are left out.
+HEADLINE_VERBS = frozenset(
+    w for w in CUE_VERBS if w.endswith("s") and not w.endswith("ss") and w not in CUE_NOUN_FORMS and len(w) > 3
+)
+#: Cue verbs after which a name is the one who speaks ("said Lena Brandt"); not those whose object is
+#: the hearer or the one spoken of ("told Lavrov", "asked Brandt", "accused Mr Johnson").
+_SPEAKER_AFTER = CUE_VERBS - OBJECT_CUE_VERBS - frozenset(
+    "ask asked asking asks tell telling tells told urge urged urges urging warn warned warning warns".split()
+)
 #: The words strip_name may drop from the front of a run (with demonyms before a role word).
 _MAY_LEAD = LEADING_FILLERS | DETERMINERS | HONORIFICS | _ROLE_OR_PARTY
 
@@ -194,6 +211,11 @@ def strip_name(text: str) -> tuple[str, str | None]:
             toks.pop(0)
             continue
         break
+    # "Mayor Says": a headline's verb ends the name (here nothing is left of one).
+    for i, tok in enumerate(toks):
+        if tok.lower() in HEADLINE_VERBS:
+            toks = toks[:i]
+            break
     # "Ohio Democratic Party Chairman David Pepper": the name is what follows the last role word.
     for i in range(len(toks) - 2, 0, -1):
         low = toks[i].lower().rstrip(".")
@@ -218,6 +240,8 @@ def _strip_word(tok: str) -> tuple[str, str | None]:
     """:func:`strip_name` of a run of one word (most runs are), without the general loop."""
     low = tok.lower()
     bare = low.rstrip(".")
+    if bare in HEADLINE_VERBS:
+        return "", None
     if bare in LEADING_FILLERS or bare in DETERMINERS:
         return "", None
     if bare in HONORIFICS:
@@ -428,21 +452,25 @@ class People:
                         self._vote(full, "m" if male else "f", 1)
             q = bisect_right(quoted_starts, start) - 1
             if q < 0 or quoted[q][1] <= start:  # not inside a quotation
+                # Next to a cue verb ("Warren said"); the quick pattern rules most words out.
+                quick = _NEXT_ASCII_WORD.match(text, m_end, hi)
+                follows = quick is not None and quick.group(1).lower() in CUE_VERBS and _cue_follows(text, m_end, hi)
                 if org:
                     person = False
-                elif gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS:
-                    person = True
                 else:
-                    # Next to a cue verb ("Warren said"); the quick pattern rules most words out.
-                    quick = _NEXT_ASCII_WORD.match(text, m_end, hi)
-                    person = (
-                        quick is not None and quick.group(1).lower() in CUE_VERBS and _cue_follows(text, m_end, hi)
-                    )
+                    person = gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS or follows
+                # The subject of a reporting verb: after it ("said Lena Brandt") or just before it, not
+                # before a participle after a comma, which is the sentence subject's ("praised his talks
+                # with Johnson, saying …").
+                speaking = not org and (
+                    (prev_word in _SPEAKER_AFTER and tail.isalpha())
+                    or (follows and not possessive and not (text[m_end] == "," and quick.group(1).endswith("ing")))
+                )
                 sentence = bisect_right(sentence_starts, start) - 1
                 # "the Clinton campaign", "a Trump rally": a name between an article and a noun names
                 # the thing, not the person.
                 modifier = prev_word in _ARTICLES and _LOWER_NEXT.match(text, m_end, hi) is not None
-                mention = PersonMention(start, m_end, name, subject, gender, sentence, person, modifier)
+                mention = PersonMention(start, m_end, name, subject, gender, sentence, person, modifier, speaking)
                 mentions.append(mention)
                 if subject:
                     self._subjects.setdefault(sentence, mention)
@@ -665,12 +693,20 @@ class People:
 
     def canonical(self, name: str, pos: int | None = None) -> str:
         """The fullest form the article gives of a name ("Mr Johnson" -> "Boris Johnson")."""
-        stripped, _ = self._strip(name)
+        stripped, gender = self._strip(name)
         if not stripped:
             return name.strip()
         toks = stripped.split()
         surname = toks[-1].lower()
         full = self._full_at(surname, pos if pos is not None else len(self.text))
+        if full and gender is not None and self._gender_of(full) not in (None, gender):
+            # "Mrs. Ambrose" after "Peter Ambrose and his wife": not her husband.  Another full form of
+            # the surname that may be hers, else the name as written, with its honorific.
+            forms = self._forms.get(surname, ((), ()))[1]
+            other = next((f for f in reversed(forms) if self._gender_of(f) in (None, gender)), None)
+            if other is not None and len(other.split()) >= len(toks):
+                return other
+            return " ".join(name.split()[-len(toks) - 1 :]) if len(name.split()) > len(toks) else stripped
         if full:
             full_toks = full.split()
             if full_toks[-1] == toks[-1] and len(full_toks) >= len(toks):
@@ -680,6 +716,13 @@ class People:
             if first:
                 return first  # a first name alone ("Hillary") stands for the full name
         return stripped
+
+    def _gender_of(self, full: str) -> str | None:
+        """The gender a full name has so far: its votes, else its first name's (usable while the index is
+        still being built)."""
+        votes = self._gender_votes.get(full)
+        found = self._decide(votes) if votes else None
+        return found if found is not None else first_name_gender(full.split()[0])
 
     def resolve_description(self, phrase: str, pos: int | None = None) -> str:
         """A description ("the foreign secretary") as the name the article ties it to, or itself."""
@@ -730,20 +773,23 @@ class People:
             return None
         want = "m" if low in ("he", "him") else "f"
         i = bisect.bisect_left(self._starts, pos)
-        known: PersonMention | None = None  # leftmost candidate of the sentence whose gender is `want`
-        unknown: PersonMention | None = None  # leftmost one whose gender is not known
-        clause_known: PersonMention | None = None  # the same, inside an opening subordinate clause
-        clause_unknown: PersonMention | None = None
+        # The sentence's candidates, leftmost of each rank, the best rank first: the subject of a reporting
+        # verb of the pronoun's gender, or named in full ("The 1998 Kowalski ruling matters, said Lena
+        # Brandt. … she said" is Brandt, whatever names an opening clause or a modifier put before her);
+        # then a name of the pronoun's gender, in the main clause, then in an opening subordinate clause
+        # ("While Obama had …, that concerns Henry Crespo"); then one word next to a reporting verb
+        # ("Delegates questioned"); then names whose gender is not known, the same way round.
+        ranks: list[PersonMention | None] = [None] * _RANKS
         names: dict[int, str] = {}
         sentence = -1
         for m in reversed(self.mentions[max(0, i - PRONOUN_MENTIONS) : i]):
             if pos - m.start > PRONOUN_REACH:
                 break
             if m.sentence != sentence:
-                found = self._antecedent_in(sentence, known or clause_known, unknown or clause_unknown, want, pos)
+                found = self._antecedent_in(sentence, ranks, want, pos)
                 if found is not None:
                     return names[found.start]
-                known = unknown = clause_known = clause_unknown = None
+                ranks = [None] * _RANKS
                 sentence = m.sentence
             if m.modifier:
                 continue
@@ -756,18 +802,13 @@ class People:
             if gender is None and not (m.person or name in speakers):
                 continue
             names[m.start] = name
-            if m.start < self._opening_clause_end(m.sentence):
-                # "While Obama had …, that concerns Henry Crespo": the opening clause's names are taken
-                # only when the main clause offers none.
-                if gender is None:
-                    clause_unknown = m
-                else:
-                    clause_known = m
-            elif gender is None:
-                unknown = m  # keep walking left within the sentence
-            else:
-                known = m
-        found = self._antecedent_in(sentence, known or clause_known, unknown or clause_unknown, want, pos)
+            if m.speaking and (gender is not None or " " in name):
+                ranks[0] = m
+            elif m.speaking:
+                ranks[3] = m
+            clause = m.start < self._opening_clause_end(m.sentence)
+            ranks[(1 if gender is not None else 4) + clause] = m  # keep walking left within the sentence
+        found = self._antecedent_in(sentence, ranks, want, pos)
         if found is not None:
             return names[found.start]
         for name in recent:
@@ -791,13 +832,12 @@ class People:
         return found
 
     def _antecedent_in(
-        self, sentence: int, known: PersonMention | None, unknown: PersonMention | None, want: str, pos: int
+        self, sentence: int, ranks: Sequence[PersonMention | None], want: str, pos: int
     ) -> PersonMention | None:
-        """The antecedent a sentence offers: its leftmost candidate known to have the pronoun's gender,
-        else its leftmost candidate of unknown gender; none when the sentence continues a chain (a
-        pronoun of the same gender comes before the candidate: "He told Lavrov …" speaks of whoever
-        "He" is, so the search goes on to the sentence before)."""
-        chosen = known or unknown
+        """The antecedent a sentence offers: its candidate of the best rank (see :meth:`resolve_pronoun`);
+        none when the sentence continues a chain (a pronoun of the same gender comes before the candidate:
+        "He told Lavrov …" speaks of whoever "He" is, so the search goes on to the sentence before)."""
+        chosen = next((m for m in ranks if m is not None), None)
         if chosen is None:
             return None
         pronouns = self._pronouns.get(sentence)
@@ -813,11 +853,16 @@ class People:
         if not text:
             return None
         low = text.lower()
-        if low in PRONOUNS:
+        if low in PRONOUNS and (len(text) == 1 or not text.isupper()):  # "US" is no pronoun
             return self.resolve_pronoun(low, pos, recent, speakers)
+        first, sep, second = text.partition(" and ")
+        if sep and first[:1].isupper() and second[:1].isupper() and first.lower() not in PRONOUNS:
+            # "Pia Santos and Omar Vettel": two people speaking as one, each resolved.
+            both = [self.resolve(first, pos, recent, speakers), self.resolve(second, pos + len(first) + 5)]
+            return " and ".join(name for name in both if name) or None
         head = _PREPOSITION_CUT.split(text, 1)[0].strip() or text
-        if head.split()[-1].lower().rstrip(".") in ROLE_WORDS:
-            head = text  # "Secretary of State John Kerry"
+        if head.split()[-1].lower().rstrip(".") in ROLE_WORDS and head.split()[0].lower() not in DETERMINERS:
+            head = text  # "Secretary of State John Kerry"; not "a spokeswoman for Mayor Dana Cole"
         words = head.split()
         last = words[-1]
         if last[:1].islower() or _POSSESSIVE.search(words[0]) or (

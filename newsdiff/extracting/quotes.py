@@ -31,6 +31,7 @@ from ..hookspecs import hookimpl
 from ..models import Document, Mention, Paragraph, Quote
 from . import marks
 from .people import People, people_of
+from .places import place
 from .vocab import (
     BETWEEN_WORDS,
     COMBINING_MARKS,
@@ -46,6 +47,7 @@ from .vocab import (
     NAMING_WORDS,
     NOT_NAMES,
     OBJECT_CUE_VERBS,
+    PHRASE_STOPS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     PRONOUNS,
@@ -55,6 +57,15 @@ from .vocab import (
     TIME_WORDS,
 )
 
+#: A speaker label after a sentence inside a quotation ("… this year. OMMEN: Not yet."): the same shape
+#: as :data:`marks.TRANSCRIPT_HEAD`, bounded everywhere.
+_LATER_HEAD = regex.compile(
+    r"(?<=[.!?…])[ \t]++"  # after a sentence's end and a blank
+    r"((?:\p{Lu}[\p{L}.’'\-]{0,30}+)(?:[ \t]++\p{Lu}[\p{L}.’'\-]{0,30}+){0,3}+)"  # up to four capitalised words
+    r"[ \t]*+:[ \t]++(?=\S)"  # a colon, and the words spoken
+)
+#: A nickname in marks inside a name, with the blank before it.
+_NICKNAME = regex.compile(r"[ \t]*+[“\"][^“”\"\n]{1,40}+[”\"]")
 #: The token that stands for a whole quotation.
 QTOK = "\ue000"
 #: Words (with inner apostrophes, full stops, hyphens: "don’t", "U.S", "D-Wis"), or one other character.
@@ -88,6 +99,14 @@ _CUE_STARTS = CUE_VERBS | frozenset(_CUE_SECOND)
 _OPENERS = PREPOSITIONS | {"after", "as", "before", "when", "while", "if", "although", "since", "speaking"}
 
 _PARTICIPLE_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
+#: Naming verbs that, after a person, give that person the words they name ("She called it “…”").
+_CALLING = frozenset("call called calling calls dubbed labeled labelled termed".split())
+#: Words that may follow a quoted remark in the writer's sentence, so do not make it a modifier.
+_AFTER_REMARK = SPEAKER_STOPS | PREPOSITIONS | PLACE_PREPOSITIONS | BETWEEN_WORDS | TIME_WORDS | COPULAS | DETERMINERS
+#: "quoted X as saying": the verb whose object speaks.
+_QUOTING = frozenset("quote quoted quotes quoting".split())
+#: Capitalised words that open no name: days, months, times.
+_NOT_NAME_WORDS = TIME_WORDS | NOT_NAMES
 #: Capitalised words that do not open a name set off by a comma after a quotation.
 _NOT_NAME_OPENERS = PRONOUNS | LEADING_FILLERS
 #: Capitalised words passed over at the start of a speaker phrase.
@@ -158,6 +177,11 @@ def _is_cap(t: str) -> bool:
     return t[0].isupper()
 
 
+def _is_pronoun(t: str) -> bool:
+    """A personal pronoun; not an abbreviation spelt like one in capitals ("US Trade Representative")."""
+    return t.lower() in PRONOUNS and (len(t) == 1 or not t.isupper())
+
+
 def _ends_sentence(toks: list[tuple[int, int, str]], k: int) -> bool:
     """True when token ``k`` is terminal punctuation that ends a sentence."""
     t = toks[k][2]
@@ -181,6 +205,12 @@ def _cue_at(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
             return i + 2  # "shot back", "hit back"
         return 0
     if low in CUE_NOUN_FORMS and i > lo:
+        if _is_cap(toks[i][2]) and _is_cap(toks[i - 1][2]) and (
+            i + 1 >= len(toks) or toks[i + 1][2] in (",", ":") or toks[i + 1][2] in CUE_VERBS
+        ):
+            return 0  # the last word of a name ("Harbor Post:", "the Valley Report said")
+        if low in ROLE_WORDS and i + 1 < len(toks) and _is_cap(toks[i + 1][2]):
+            return 0  # a role before a name ("state Sen. Marta Price")
         before = toks[i - 1][2].lower()
         if before in DETERMINERS or before.endswith(("’s", "'s")):
             return 0  # "the report", "his remarks"
@@ -215,11 +245,20 @@ def _skip_parenthesis(toks: list[tuple[int, int, str]], i: int, lo: int) -> int:
 
 def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int, int] | None:
     """The speaker phrase that ends just before the cue at token ``cue``, not reaching before ``lo``."""
+    if cue - 2 >= lo and toks[cue - 1][2].lower() == "to":
+        # "Solberg went on to say", "she was quick to add": the subject of the verb the cue completes.
+        j = cue - 2
+        while j >= lo and cue - 2 - j < 3 and _verb_word(toks[j][2]):
+            j -= 1
+        if j < cue - 2:
+            cue = j + 1
     i = cue - 1
     while i >= lo:
         t = toks[i][2]
         low = t.lower()
-        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2) or _is_adverb(t):
+        if low in BETWEEN_WORDS or low in TIME_WORDS or (t.isdigit() and len(t) <= 2) or (
+            _is_adverb(t) and not (i > lo and toks[i - 1][2].lower() in DETERMINERS)  # "the daily", a noun
+        ):
             i -= 1
         elif t == ")":
             i = _skip_parenthesis(toks, i, lo)
@@ -236,20 +275,27 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             k -= 1
         if k < lo or toks[k][2] != ",":
             return None
-        inner = range(k + 1, i)
+        first, close = k + 1, i
+        while first < i and toks[first][2] in ROLE_WORDS:
+            first += 1  # "his niece, state Del. Marcia Price, shouted": a role in lower case before the name
+        if toks[i - 1][2] == ")":
+            p = _skip_parenthesis(toks, i - 1, k + 1)
+            if p < i - 1:
+                close = p + 1  # "…, Marcia Price (D-Newport News), shouted": the party and place apart
+        inner = range(first, close)
         if (
             0 < len(inner) <= 5
             and all(_is_cap(toks[j][2]) or (toks[j][2] == "." and _dot_ok(toks, j)) for j in inner)
             and k - 1 >= lo
             and (toks[k - 1][2][:1].islower() or toks[max(lo, k - 2)][2].lower() in _DESCRIPTION_OPENERS)
         ):
-            return (k + 1, i)  # "Another critic, Laurence H. Tribe, likened": the name in apposition
+            return (first, close)  # "Another critic, Laurence H. Tribe, likened": the name in apposition
         i = k - 1
         while i >= lo and toks[i][2] == ")":
             i = _skip_parenthesis(toks, i, lo)
     end = i + 1
     first = toks[i][2] if i >= lo else ""
-    if first.lower() in PRONOUNS:
+    if _is_pronoun(first):
         return (i, i + 1)
     start = end
     while i >= lo and end - i <= PHRASE_TOKENS:
@@ -268,9 +314,23 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             continue
         if not _is_word(t):
             break
-        if low in PRONOUNS or low in SPEAKER_STOPS or (low in CUE_VERBS and not _is_cap(t)):
+        if low == "and" and start < end and _is_cap(toks[start][2]) and start - i == 1:
+            # "Pia Santos and Omar Vettel said": two people, named as one subject; only when the first
+            # name opens the phrase (not "Reyes met Santos and Vettel said").
+            j = i - 1
+            while j >= lo and i - j <= 5 and (_is_cap(toks[j][2]) or (toks[j][2] == "." and _dot_ok(toks, j))):
+                j -= 1
+            if j < i - 1 and (j < lo or not _is_word(toks[j][2])) and toks[j + 1][2].lower() not in _PHRASE_LEADERS:
+                start = j + 1
+            break
+        if _is_pronoun(t) or low in SPEAKER_STOPS or (low in CUE_VERBS and not _is_cap(t)):
             break
         if low in PREPOSITIONS and not _is_cap(t):
+            if low in ("for", "of", "at", "in", "with") and start < end and _is_cap(toks[start][2]) and (
+                _desc_before(toks, lo, i)
+            ):
+                i -= 1  # "a spokeswoman for Mayor Dana Cole": the description, which governs the name
+                continue
             if low in ("of", "at", "from") and i - 1 >= lo and _is_cap(toks[i - 1][2]) and start < end and (
                 toks[start][2].lower() in DETERMINERS or _is_cap(toks[start][2])
             ):
@@ -307,6 +367,17 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
         if subject is not None:
             return subject
     return (start, end)
+
+
+def _verb_word(t: str) -> bool:
+    """A lower-case word that may belong to the verb a "to" cue completes ("went on", "was quick")."""
+    return (
+        t.islower()
+        and _is_word(t)
+        and not _is_pronoun(t)
+        and t not in DETERMINERS
+        and (t not in SPEAKER_STOPS or t in BETWEEN_WORDS)
+    )
 
 
 def _is_adverb(t: str) -> bool:
@@ -353,7 +424,7 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
     if i >= hi:
         return None
     t = toks[i][2]
-    if t.lower() in PRONOUNS:
+    if _is_pronoun(t):
         return (i, i + 1)
     start = i
     described = False
@@ -375,7 +446,13 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             i += 1
             end = i
             continue
-        if low in SPEAKER_STOPS or low in PRONOUNS or (low in CUE_VERBS and not _is_cap(t)):
+        if low == "and" and end > start and _is_cap(toks[end - 1][2]) and not described:
+            # "said Jo Reyes and Sam Ortiz": two people, named as one subject.
+            other = _name_run(toks, i + 1, hi)
+            if other > i + 1 and (other >= hi or not _is_word(toks[other][2])):
+                end = other
+            break
+        if low in SPEAKER_STOPS or _is_pronoun(t) or (low in CUE_VERBS and not _is_cap(t)):
             break
         if low in PREPOSITIONS and not _is_cap(t):
             if described and low == "of" and i + 1 < hi and (
@@ -417,7 +494,7 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
             end = i
             described = True
             continue
-        if end == start and i + 1 < hi and not _is_cap(t):
+        if end == start and i + 1 < hi and not _is_cap(t) and low not in PHRASE_STOPS:
             # A bare plural or a lower-case description: "said officials", "said aides to the mayor".
             i += 1
             end = i
@@ -426,7 +503,23 @@ def _forward(toks: list[tuple[int, int, str]], i: int, hi: int) -> tuple[int, in
         break
     if end <= start or toks[end - 1][2].lower() in DETERMINERS:
         return None
+    if described and end + 1 < hi and toks[end][2] == ",":
+        # "said the mayor’s aide, Jo Reyes": the name in apposition to the description.
+        other = _name_run(toks, end + 1, hi)
+        if other - end > 2 and (other >= hi or not _is_word(toks[other][2])):
+            return (end + 1, other)
     return (start, end)
+
+
+def _name_run(toks: list[tuple[int, int, str]], i: int, hi: int) -> int:
+    """The end of a run of up to five capitalised words (with initials) from token ``i``; ``i`` when
+    there is none, or when it is a day or a date word rather than a name."""
+    e = i
+    while e < hi and e - i < 6 and (_is_cap(toks[e][2]) or (toks[e][2] == "." and e > i and _dot_ok(toks, e))):
+        e += 1
+    if e > i and toks[i][2].lower() in _NOT_NAME_WORDS:
+        return i
+    return e
 
 
 def _sentence_subject(toks: list[tuple[int, int, str]], lo: int, hi: int) -> tuple[int, int] | None:
@@ -505,22 +598,40 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         if not cue_end:
             continue
         if c == j:
-            if toks[c][2].lower().endswith("ing"):
-                return None  # "“…,” saying …": a participle of someone else's sentence
+            if toks[c][2].lower().endswith("ing") and cue_end - c == 1:
+                return None  # "“…,” saying …": a participle of someone else's sentence ("according to" is none)
             return Attribution((c, cue_end), _forward(toks, cue_end, stop))
         speaker = _backward(toks, j, c)
         if speaker is None:
             return None
+        if speaker[0] != j and _described_before(toks, j, speaker[0]):
+            return Attribution((c, cue_end), speaker)  # "“…,” Ommen’s niece, Marta Price, shouted"
         if speaker[0] != j:
             # "… to “concrete steps” that would help, he added.": a closing ", X said" speaks for the
             # whole sentence, so for the quotations inside it too.
             closes = cue_end >= n or _ends_sentence(toks, cue_end)
             if not (closes and toks[speaker[0] - 1][2] == "," and (
-                toks[speaker[0]][2].lower() in PRONOUNS or _is_cap(toks[speaker[0]][2])
+                _is_pronoun(toks[speaker[0]][2]) or _is_cap(toks[speaker[0]][2])
             )):
                 return None
         return Attribution((c, cue_end), speaker)
     return None
+
+
+def _described_before(toks: list[tuple[int, int, str]], j: int, name: int) -> bool:
+    """True when the tokens from ``j`` to the comma before the name at ``name`` are a short description
+    the name is in apposition to ("Ommen’s niece, Marta Price"): a few words, none a verb of saying, a
+    pronoun or a clause word."""
+    comma = name - 1
+    while comma > j and toks[comma][2] in ROLE_WORDS:
+        comma -= 1  # "Ommen’s niece, state Sen. Marta Price"
+    if comma - j < 1 or comma - j > 6 or toks[comma][2] != ",":
+        return False
+    for x in range(j, comma):
+        t = toks[x][2]
+        if not _is_word(t) or _is_pronoun(t) or t.lower() in SPEAKER_STOPS or t.lower() in CUE_VERBS:
+            return False
+    return True
 
 
 def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
@@ -540,6 +651,23 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         return None
     if colon and e - b <= 4 and all(_is_cap(toks[i][2]) or toks[i][2] == "." for i in range(b, e)):
         return Attribution(None, (b, e))  # a transcript line: "WALLACE: “…”"
+    if colon and e - b <= 9 and toks[k - 1][2] == ":":
+        # "Ken Alvarado, Harbor Post: “…”": a roundup line, a name and where they write or work.
+        comma = next((i for i in range(b, e) if toks[i][2] == ","), e)
+        if comma - b >= 2 and comma < e - 1 and all(
+            _is_cap(toks[i][2]) or toks[i][2] in (".", ",", "&") for i in range(b, e)
+        ):
+            return Attribution(None, (b, comma))
+    for c in range(k - 1, max(b, k - 4) - 1, -1):
+        if toks[c][2] in _CALLING and c > b:
+            # "She called it “a fiscal fantasy.”": a naming verb whose subject is a person gives the words
+            # to that person (a bare description, "what critics called", stays a term).
+            speaker = _backward(toks, b, c)
+            if speaker is not None and speaker[1] == c and (
+                _is_pronoun(toks[speaker[0]][2]) or _names_someone(toks, speaker)
+            ) and toks[speaker[0]][2].lower() not in ("it", "they", "we", "i"):
+                return Attribution((c, c + 1), speaker)
+            break
     for i in range(e - 2, b - 1, -1):
         if toks[i][2].lower() == "according" and toks[i + 1][2].lower() == "to":
             speaker = _forward(toks, i + 2, e)
@@ -552,7 +680,10 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
         low = toks[c][2].lower()
         if low.endswith("ing"):
             prev = toks[c - 1][2] if c > b else ""
-            if prev and (_is_cap(prev) or prev.lower() in PRONOUNS):
+            quoted = _quoted_as(toks, b, c)
+            if quoted is not None:
+                speaker = _forward(toks, quoted, c - 1)  # "The Courier quoted Petra Lund as saying"
+            elif prev and (_is_cap(prev) or _is_pronoun(prev)):
                 speaker = _backward(toks, b, c)
             else:
                 speaker = _sentence_subject(toks, b, c)
@@ -568,7 +699,7 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 and toks[c - 1][2].lower() in ("and", "then")
                 and _is_word(toks[c - 2][2])
                 and not _is_cap(toks[c - 2][2])
-                and (toks[c - 3][2].lower() in PRONOUNS or _is_cap(toks[c - 3][2]))
+                and (_is_pronoun(toks[c - 3][2]) or _is_cap(toks[c - 3][2]))
             ):
                 # "I laughed and said": the subject just before the first of two coordinated verbs.
                 speaker = _backward(toks, b, c - 2)
@@ -583,6 +714,15 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
                 while start > 0 and k - start < BEFORE_REACH and not _ends_sentence(toks, start - 1):
                     start -= 1
                 speaker = _sentence_subject(toks, start, c)
+            if speaker is None and b > 0 and toks[b - 1][2] == QTOK and not _is_cap(toks[b][2]) and all(
+                not _is_word(toks[i][2]) or toks[i][2].lower() in BETWEEN_WORDS for i in range(b, c)
+            ):
+                # "Mayor Dana Kellerman, who called the plan “reckless,” said: “…”": the subject stands
+                # before the earlier quotation of the same sentence.
+                start = b - 1
+                while start > 0 and k - start < BEFORE_REACH and not _ends_sentence(toks, start - 1):
+                    start -= 1
+                speaker = _sentence_subject(toks, start, c)
         return Attribution((c, cue_end), speaker)
     if colon and toks[k - 1][2] == ":":
         # "President Obama is rolling out a new message: “…”": a sentence that introduces the words
@@ -593,8 +733,38 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
     return None
 
 
+def _name_line(text: str, para: Paragraph) -> tuple[int, int] | None:
+    """The name that signs a quotation from the paragraph after it: a short line that is a name alone, or a
+    name, a comma and a few words that say who they are, with no verb of saying ("Hanne Ostrow, analyst.",
+    "— Jo Reyes, Feldham Council"); its ``(start, end)``, else None."""
+    if para.end - para.start > 120:
+        return None
+    toks, _ = _tokenise(text, para.start, para.end, [])
+    i = 1 if toks and toks[0][2] in DASHES else 0
+    e = _name_run(toks, i, len(toks))
+    if sum(1 for j in range(i, e) if _is_word(toks[j][2])) < 2:
+        return None
+    rest = toks[e:]
+    if rest and rest[-1][2] == ".":
+        rest = rest[:-1]
+    if rest and (rest[0][2] != "," or len(rest) > 12 or any(t[2].lower() in _CUE_STARTS for t in rest)):
+        return None
+    return toks[i][0], toks[e - 1][1]
+
+
+def _quoted_as(toks: list[tuple[int, int, str]], b: int, c: int) -> int | None:
+    """Where the speaker starts in "quoted Petra Lund as saying" (the cue "saying" at ``c``): the token after
+    "quoted", when "as" stands just before the cue and "quoted" a few words before that; else None."""
+    if c - 2 < b or toks[c - 1][2].lower() != "as":
+        return None
+    for q in range(c - 3, max(b, c - 3 - PHRASE_TOKENS) - 1, -1):
+        if toks[q][2].lower() in _QUOTING:
+            return q + 1
+    return None
+
+
 def _names_someone(toks: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
-    words = [toks[i][2] for i in range(span[0], span[1]) if toks[i][2] != "."]
+    words = [toks[i][2] for i in range(span[0], span[1]) if toks[i][2] != "." and toks[i][2] != "and"]
     if len(words) == 1 and words[0].lower() in ("he", "she"):
         return True
     return bool(words) and all(_is_cap(w) for w in words) and words[-1].lower() not in NOT_NAMES and (
@@ -631,7 +801,7 @@ def extract_quotes(document: Document) -> list[Quote]:
     things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
     previous: Paragraph | None = None  # the paragraph before
     pending: list[Paragraph] = []  # the paragraphs without quotations since the last one with some
-    for para, pairs in zip(paragraphs, all_pairs):
+    for index, (para, pairs) in enumerate(zip(paragraphs, all_pairs)):
         if not pairs:
             # What this paragraph hands on is worked out only if a quotation needs it (most never do).
             pending.append(para)
@@ -639,11 +809,23 @@ def extract_quotes(document: Document) -> list[Quote]:
             continue
         before, previous = previous, para
         waiting, pending = pending, []
+        if any(_is_nickname(text, pair) for pair in pairs):
+            pairs = [pair for pair in pairs if not _is_nickname(text, pair)]  # words of a name, not a quotation
+            if not pairs:
+                pending.append(para)
+                previous = para
+                continue
         toks, where = _tokenise(text, para.start, para.end, pairs)
         last: tuple[str | None, Mention | None, int | None, int] | None = None  # speaker, mention, group, cue
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
             speaker, mention, cue = _resolve(text, toks, attr, people, speakers)
+            if attr is None and len(toks) <= 2 and index + 1 < len(paragraphs) and not all_pairs[index + 1]:
+                # A pull quote alone in its paragraph, signed by the line after it ("Hanne Ostrow, analyst.").
+                signed = _name_line(text, paragraphs[index + 1])
+                if signed is not None:
+                    mention = Mention(signed[0], signed[1], text[signed[0] : signed[1]])
+                    speaker = people.resolve(mention.text, mention.start, speakers=speakers)
             if (
                 n == 0
                 and before is not None
@@ -690,7 +872,11 @@ def extract_quotes(document: Document) -> list[Quote]:
                 speakers.add(speaker)
             quote = _make_quote(text, para, pair, toks, k, attr, speaker, mention, cue, group)
             if quote is not None:
-                out.append(quote)
+                for turn, part in enumerate(_transcript_turns(text, quote, people, speakers)):
+                    if turn:  # each later speaker's turn is an utterance of its own
+                        groups += 1
+                        part = (*part[:7], groups)
+                    out.append(part)
             last = (speaker, mention, group, cue_key)
         assert last is not None
         # Worked out only when the next quoted paragraph needs it (see _catch_up).
@@ -812,12 +998,65 @@ def _resolve(
         return None, None, cue
     mention = Mention(s0, s1, text[s0:s1])
     name = mention.text
+    if "“" in name or '"' in name:
+        name = _NICKNAME.sub("", name)  # "Marta “Tiny” Price" is Marta Price
     if name.isupper() and len(name) > 3:
         name = name.title()  # "WALLACE" in a transcript is the Wallace of the article
     speaker = people.resolve(name, s0, speakers=speakers)
     if speaker is not None and speaker.isupper() and len(speaker) > 3:
         speaker = speaker.title()
+    if speaker is not None and not _may_speak(speaker):
+        speaker = None
     return speaker, mention, cue
+
+
+def _is_nickname(text: str, pair: marks.Pair) -> bool:
+    """A nickname inside a name: one to three capitalised words in marks, between a capitalised word and
+    a capitalised word ("Marcia “Cia” Price", "Dwayne “The Rock” Jordan")."""
+    inner = text[pair.start : pair.end]
+    words = inner.split()
+    if not 0 < len(words) <= 3 or len(inner) > 40 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    before = text[max(0, pair.open - 31) : pair.open]
+    after = text[pair.close + 1 : pair.close + 3]
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return before.endswith(" ") and last[:1].isupper() and last.isalpha() and after[:1] == " " and after[1:2].isupper()
+
+
+def _transcript_turns(text: str, quote: tuple, people: People, speakers: set[str]) -> list[tuple]:
+    """A quotation that holds a transcript of several speakers ("“ALVAREZ: Will you run? OMMEN: Not yet.”")
+    taken apart at each speaker label after the first: the first turn keeps the quotation's speaker, each
+    other turn is its label's.  A quotation with no such label is returned as it is."""
+    start, end, inner = quote[0], quote[1], quote[2]
+    if ":" not in inner:
+        return [quote]
+    heads = [m for m in _LATER_HEAD.finditer(text, start, end) if _transcript_name(m.group(1))]
+    if not heads:
+        return [quote]
+    turns = []
+    lo, speaker, mention, cue = start, quote[4], quote[5], quote[6]
+    for m in [*heads, None]:
+        hi = m.start() if m is not None else end
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            turns.append((lo, hi, text[lo:hi], quote[3], speaker, mention, cue, quote[7]))
+        if m is None:
+            break
+        s0, s1 = m.span(1)
+        label = text[s0:s1]
+        speaker = people.resolve(label.title() if label.isupper() and len(label) > 3 else label, s0, speakers=speakers)
+        if speaker is not None and not _may_speak(speaker):
+            speaker = None
+        mention, cue = Mention(s0, s1, label), None
+        lo = m.end()
+    return turns or [quote]
+
+
+def _may_speak(speaker: str) -> bool:
+    """False for what is never a speaker, whatever the grammar says: a day, a month or a place ("Tuesday:
+    “…”", "WASHINGTON — “…”")."""
+    return speaker.lower() not in _NOT_NAME_WORDS and place(speaker) is None
 
 
 def _paragraph_speaker(
@@ -904,7 +1143,39 @@ def _make_quote(
             return None  # “…” is worth reading: a title talked about
         if (not attributed or kind == "fragment") and _is_title_like(words, inner.rstrip(",;:")):
             return None  # a name or a title ("“Fox News Sunday,”"), even in an attributed sentence
+        if kind == "fragment" and _is_work_title(toks, k, words, inner):
+            return None  # "appeared on “Morning Desk.”": a title closing the sentence, its stop inside
+        own = attr is not None and (attr.speaker is not None or attr.speaker_span is not None)
+        if kind == "fragment" and not own and _is_modifier(toks, k, words, inner):
+            # "“ghost kitchen” firms": a scare-quoted term inside a noun phrase, in a sentence that gives it
+            # no speaker of its own (one carried from the quotation before does not make it speech).
+            return None
     return (start, end, inner, kind, speaker, speaker_mention, cue, group)
+
+
+def _is_work_title(toks: list[tuple[int, int, str]], k: int, words: _Words, inner: str) -> bool:
+    """A title of two or more words after a preposition or an article that carries the sentence's full
+    stop inside its marks ("on “Morning Desk.”", "in “The Long Road.”")."""
+    prev = toks[k - 1][2].lower() if k > 0 else ""
+    if prev not in PREPOSITIONS and prev not in DETERMINERS:
+        return False
+    shape = inner.rstrip().rstrip(".")
+    return shape != inner.rstrip() and len(words.first(2)) == 2 and _is_title_like(words, shape)
+
+
+def _is_modifier(toks: list[tuple[int, int, str]], k: int, words: _Words, inner: str) -> bool:
+    """A short quoted term followed straight away by the noun it qualifies ("“ghost kitchen” firms",
+    "the “dark store” operators"): no punctuation inside or after the marks, and the next word lower case
+    and none of the words that may follow a quoted remark (a verb of saying, a clause word, a preposition,
+    a time, a word that may be a verb)."""
+    if k + 1 >= len(toks) or inner.rstrip()[-1:] in ".,;:!?" or len(words.first(SCARE_WORDS + 1)) > SCARE_WORDS:
+        return False
+    nxt = toks[k + 1][2]
+    low = nxt.lower()
+    return nxt.isalpha() and nxt.islower() and not (
+        low in _AFTER_REMARK or _is_pronoun(nxt) or _is_adverb(nxt) or low in CUE_VERBS or low.endswith(("ed", "ing"))
+    )  # (a word in -ed or -ing is as likely the verb: "had “not successfully” interfered")
+
 
 
 class _Words:
@@ -963,11 +1234,18 @@ def _is_speech(
 ) -> bool:
     """False for quoted terms: titles, names and scare quotes."""
     for i in range(max(0, k - 3), k):
-        if toks[i][2].lower() in NAMING_WORDS:
+        if toks[i][2].lower() in NAMING_WORDS and (cue is None or cue.start != toks[i][0]) and not (
+            toks[i][2] in _CALLING and i > 0 and _person_word(toks[i - 1][2])
+        ):
             return False
     if speaker is None and cue is None and len(words.first(SCARE_WORDS + 1)) <= SCARE_WORDS:
         return False
     return True
+
+
+def _person_word(t: str) -> bool:
+    """A word that may end the name of a person, or he or she ("Okafor called it", "she called it")."""
+    return t.lower() in ("he", "she") if _is_pronoun(t) else _is_cap(t) and t.lower() not in _NOT_NAME_WORDS
 
 
 def _is_title_like(words: _Words, inner: str) -> bool:

@@ -11,12 +11,13 @@ COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 #: cues ("shot back") are in CUE_PHRASES.
 _CUE_LEMMAS = """
 acknowledge add admit advise agree allege announce answer argue ask assert assure blast boast caution
-charge chant chide claim comment complain concede conclude confirm contend continue counter cry declare
-demand deny describe disagree dispute emphasise emphasize estimate exclaim explain fume grumble guess
-insist interject interrupt joke lament maintain mock muse note object observe opine plead point post
-predict proclaim promise protest question quip recall reckon recount reflect reiterate remark reminisce
-read reply report respond retort reveal say scoff scream shout sigh sing snap state stress suggest summarise
-summarize swear tease tell testify thunder tweet urge vow warn whisper write yell
+chant charge chide claim comment complain concede conclude confirm contend continue counter cry declare
+demand deny describe disagree dispute emphasise emphasize enthuse estimate exclaim explain exult fume
+grumble guess gush insist interject interrupt joke lament laugh maintain marvel mock muse note object
+observe opine plead point post predict proclaim promise protest question quip rave read recall reckon
+recount reflect reiterate remark reminisce reply report respond retort reveal say scoff scream shout
+sigh sing snap sneer state stress suggest summarise summarize swear tease tell testify thunder tweet
+urge vow warn whisper write yell
 """
 
 
@@ -31,7 +32,8 @@ def _forms(lemma: str) -> set[str]:
         "testify": {"testify", "testifies", "testified", "testifying"},
         "sigh": {"sigh", "sighs", "sighed", "sighing"},
         "sing": {"sing", "sings", "sang", "singing"},
-        "read": {"read", "reads"},  # "the article read"; "reading" is too often not a cue
+        "read": {"read", "reads"},
+        "marvel": {"marvel", "marvels", "marveled", "marvelled", "marveling", "marvelling"},  # "the article read"; "reading" is too often not a cue
     }
     if lemma in irregular:
         return irregular[lemma]
@@ -53,7 +55,7 @@ def _forms(lemma: str) -> set[str]:
 #: Johnson of being a ‘hostage’", "dismissed it as ‘…’", "likened the rules to ‘…’"): the subject of the
 #: verb speaks, and the words after the verb are its object, never the speaker.
 _OBJECT_CUE_LEMMAS = """
-accuse brand condemn decry deride describe dismiss hail liken slam
+accuse attack brand condemn criticise criticize decry deride describe dismiss hail liken slam
 """
 
 CUE_VERBS = frozenset(form for lemma in (_CUE_LEMMAS + _OBJECT_CUE_LEMMAS).split() for form in _forms(lemma))
@@ -125,8 +127,8 @@ ROLE_WORDS = frozenset(
 LEADING_FILLERS = frozenset(
     """
     after afterwards also although and as asked at because before but by despite during earlier finally
-    following for from however if in later meanwhile now on once since so speaking still then though thus
-    unless until when while with yet yesterday today tonight
+    following for from however if in later like meanwhile now on once since so speaking still then though
+    thus unless unlike until when while with yet yesterday today tonight
     """.split()
 )
 
@@ -139,10 +141,12 @@ BETWEEN_WORDS = frozenset(
 )
 
 #: Lower-case words ending in "-ly" that are nouns, not adverbs: never passed over between a speaker
-#: and the cue ("the family said" is the family speaking; "she repeatedly said" is she).
+#: and the cue ("the family said" is the family speaking; "she repeatedly said" is she); periodicals
+#: among them ("the regional daily wrote").
 LY_NOUNS = frozenset(
     """
-    ally anomaly assembly belly bully family folly homily jelly lily monopoly rally supply tally
+    ally anomaly assembly belly bully daily family folly fortnightly homily jelly lily monopoly monthly
+    quarterly rally supply tally weekly
     """.split()
 )
 

@@ -428,6 +428,8 @@ def _seconds(text: str) -> float:
         "\"a",  # straight marks glued to letters
         "x",  # a megabyte with no spaces
         "“A,” he said. ",  # many short quotes
+        "Ada “Tiny” Lee and Bo Ng, who called it “big,” went on to say: “A.” ",  # nicknames, naming verbs
+        "Ann Lee, Harbor Post: “A.” ",  # roundup lines
     ],
 )
 def test_time_grows_linearly_on_hostile_input(unit):
@@ -437,6 +439,13 @@ def test_time_grows_linearly_on_hostile_input(unit):
     t_large = _seconds(large)
     # Ten times the input: allow far more than ten times the time, but nothing quadratic (100x).
     assert t_large < 40 * t_small + 2.0
+
+
+def test_one_quotation_with_many_transcript_labels_grows_linearly():
+    small = "“" + "Yes. OKAFOR: " * 2_000 + "”"
+    large = "“" + "Yes. OKAFOR: " * 20_000 + "”"
+    t_small = max(_seconds(small), 1e-3)
+    assert _seconds(large) < 40 * t_small + 2.0
 
 
 def test_a_megabyte_without_spaces_is_bounded():
