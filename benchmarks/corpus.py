@@ -2,10 +2,11 @@
 and how the grouping's candidate pairs grow with the corpus.
 
 Corpora of the sizes asked for are built from real texts outside the repository (basil-dev's articles.jsonl
-and polnear-dev's dev.jsonl): article k is a copy of real text k mod T with its own id, a publication date
-spread over a month, and a seeded third of its paragraphs dropped, written as JSON lines in a temporary
-folder.  The copies of one text are near-copies, so they group into large stories: a harder case for the
-compare stage than real news, where most stories are small.
+and polnear-dev's dev.jsonl): article k is a copy of real text k mod T (T texts) with its own id, a
+publication date spread over a month, a seeded third of its paragraphs dropped, and, from the second round of
+copies on, its capitalised words of three letters or more (names, places) and its words of six letters or
+more replaced by made-up words chosen per round, so that each round tells other events and stories do not
+grow with the corpus.  Written as JSON lines in a temporary folder.
 
 Each run starts a LocalCluster of N worker processes in this process and runs ``newsdiff corpus --scheduler``
 in a child process, so the child's peak resident memory (``ru_maxrss`` from ``wait4``) is the client's alone.
@@ -17,6 +18,7 @@ in a child process, so the child's peak resident memory (``ru_maxrss`` from ``wa
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -47,6 +49,22 @@ def real_texts() -> list[dict]:
     return texts
 
 
+#: The words a round of copies makes up anew: names and places, and the long words story grouping weighs.
+RENAMED = re.compile(r"\b(?:[A-Z][A-Za-z]{2,}|[a-z]{6,})\b")
+SYLLABLES = ["ka", "lo", "ven", "dri", "mar", "tes", "qui", "bor", "nel", "sa", "tur", "fen", "pa", "rok", "li", "zan"]
+
+
+def _renamed(word: str, copy: int) -> str:
+    """A made-up word standing for ``word`` in copy ``copy`` (the same each time)."""
+    h = int.from_bytes(hashlib.blake2b(f"{copy}:{word}".encode(), digest_size=8).digest(), "big")
+    parts = [SYLLABLES[(h >> (4 * i)) & 15] for i in range(3 + h % 2)]
+    while copy:  # the round's own ending: words of two rounds never meet
+        parts.append(SYLLABLES[copy & 15])
+        copy >>= 4
+    made = "".join(parts)
+    return made.capitalize() if word[0].isupper() else made
+
+
 def build(n: int, folder: Path, texts: list[dict]) -> Path:
     rng = random.Random(n)
     start = date(2031, 1, 1)
@@ -54,7 +72,11 @@ def build(n: int, folder: Path, texts: list[dict]) -> Path:
     with open(path, "w", encoding="utf-8") as f:
         for k in range(n):
             src = texts[k % len(texts)]
-            paras = src["text"].split("\n\n")
+            copy = k // len(texts)
+            # Each round of copies tells other events: its names, places and long words made up anew, the same
+            # way for every article of the round, so a story's articles still share them.
+            text = src["text"] if copy == 0 else RENAMED.sub(lambda m: _renamed(m[0], copy), src["text"])
+            paras = text.split("\n\n")
             kept = [p for i, p in enumerate(paras) if i == 0 or rng.random() >= 1 / 3]
             record = {
                 "id": f"a{k:06d}",
