@@ -1,4 +1,4 @@
-"""The command line: ``newsdiff compare``, ``newsdiff extract`` and ``newsdiff plugins``.
+"""The command line: ``newsdiff compare``, ``newsdiff extract``, ``newsdiff corpus`` and ``newsdiff plugins``.
 
 Exit status: 0 when everything was read, 1 when some input could not be read (the rest is still
 processed and written), 2 for a usage error.
@@ -65,6 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("-f", "--format", default="jsonl", choices=["jsonl", "json"], help="jsonl (default) or json")
 
+    p = sub.add_parser(
+        "corpus", help="group many articles into stories, compare each on a Dask cluster, write Parquet tables"
+    )
+    p.add_argument("paths", nargs="+", metavar="INPUT", help="files, folders, globs or URLs of articles (.txt, .json, .jsonl, .parquet)")
+    p.add_argument("--out", required=True, metavar="DIR", help="write the tables, index.html and story reports here")
+    p.add_argument("--workers", type=int, metavar="N", help="start a local cluster of N worker processes (default: one per core)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://HOST:PORT)")
+    p.add_argument("--partition-size", type=int, default=500, metavar="N", help="articles per task (default 500)")
+    p.add_argument("--sqlite", metavar="FILE", help="also write the tables to one SQLite database with full-text search")
+    p.add_argument("--no-html", action="store_true", help="write no HTML report per story")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no notes or progress on stderr, only errors")
+    _plugin_options(p)
+
     p = sub.add_parser("plugins", help="list the plugins: names, versions, hooks and load failures")
     p.add_argument("--json", action="store_true", help="print as JSON")
     _plugin_options(p)
@@ -104,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _plugins(pm, as_json=args.json)
     for failure in pm.load_failures:
         print(f"newsdiff: warning: plugin {failure.name} failed to load: {failure.message}", file=sys.stderr)
+    if args.command == "corpus":
+        return _corpus(args)
     if args.command == "compare":
         formats = output_formats(pm)
         if args.format not in formats:
@@ -186,6 +201,28 @@ class Progress:
         if self.enabled and self._shown >= 0:
             self.stream.write("\r" + " " * (self.width + 45) + "\r")
             self.stream.flush()
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    try:
+        from .corpus import engine
+    except ImportError as exc:
+        print(f"newsdiff: error: corpus mode needs its extra: pip install \"newsdiff[corpus]\" ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workers is not None and args.workers < 1 or args.partition_size < 1:
+        print("newsdiff: error: --workers and --partition-size must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    note = (lambda message: None) if args.quiet else (lambda message: print(f"newsdiff: {message}", file=sys.stderr))
+    try:
+        result = engine.run(
+            args.paths, args.out, workers=args.workers, scheduler=args.scheduler, partition_size=args.partition_size,
+            sqlite=args.sqlite, html=not args.no_html, block=args.block, third_party=False if args.no_plugins else None,
+            strict=True if args.strict_plugins else None, progress=not args.quiet and sys.stderr.isatty(), note=note,
+        )
+    except (OSError, NewsdiffError) as exc:
+        print(f"newsdiff: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_INPUT if result.load_errors or not result.articles else EXIT_OK
 
 
 def _plugins(pm: PluginManager, *, as_json: bool) -> int:

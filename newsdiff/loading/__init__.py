@@ -88,6 +88,13 @@ def _read(path: Path, pm: PluginManager) -> list[Article] | LoadResult:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    return read_data(path, data, pm)
+
+
+def read_data(path: Path, data: bytes, pm: PluginManager | None = None) -> list[Article] | LoadResult:
+    """The articles in ``data``, the bytes of a file named ``path``, as the reader plugins find them
+    (``newsdiff corpus`` reads bytes from any filesystem); raises :class:`InputError` when none can be read."""
+    pm = pm or default_manager()
     if not data.strip():
         raise InputError(str(path), "empty file")
     # Readers are asked in hook order; one that fails (raises a bug rather than InputError, returns the wrong
