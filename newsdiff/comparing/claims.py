@@ -452,6 +452,7 @@ def _number_finding(story: Story, group: list[Item], *, conflict: bool = False) 
     return Finding(
         kind=kind,
         summary=summary,
+        score=_number_score(kind, group),
         evidence=tuple(_phrase_evidence(i) for i in group),
         details={
             "unit": unit,
@@ -480,6 +481,17 @@ def _plural(noun: str) -> str:
     else:
         last += "s"
     return f"{head} {last}" if head else last
+
+
+def _number_score(kind: str, group: list[Item]) -> float:
+    """How sure a number finding is: surer when the sentences have more words in common and the units are
+    spelt alike; a conflict is checked most closely (what is counted, no hedge or rank) and still the least
+    sure, since two sentences can count different things in the same words."""
+    pairs = [(a, b) for a in group for b in group if a.article < b.article]
+    similar = max((len(a.context & b.context) / max(1, len(a.context | b.context)) for a, b in pairs), default=0.0)
+    same_unit = len({i.value.unit for i in group}) == 1
+    base = {"number_conflict": 0.6, "number_difference": 0.6, "agreement": 0.7}.get(kind, 0.6)
+    return round(min(0.95, base + 0.5 * min(similar, 0.4) + (0.05 if same_unit else 0.0)), 3)
 
 
 def _cased(group: list[Item], unit: str) -> str:
@@ -744,6 +756,7 @@ def _dates(story: Story) -> list[Finding]:
                 Finding(
                     kind=kind,
                     summary=summary,
+                    score=0.85 if shared else 0.65,
                     evidence=tuple(_context_evidence(i) for i in group),
                     details={
                         "dates": norms,

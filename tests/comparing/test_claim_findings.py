@@ -12,7 +12,7 @@ PM = newsdiff.get_plugin_manager(third_party=False)
 
 def story(*texts: str) -> newsdiff.Report:
     articles = [newsdiff.Article.from_text(text, id=f"a{n}") for n, text in enumerate(texts)]
-    return newsdiff.compare(articles, pm=PM, group=False)
+    return newsdiff.compare(articles, pm=PM, group=False, experimental=True)
 
 
 def kinds(report, kind):
@@ -145,3 +145,39 @@ def test_a_fact_two_outlets_carry_and_a_third_leaves_out_is_an_omission():
 def test_a_fact_told_in_other_words_with_a_shared_term_is_no_omission():
     other = OMIT_C + "Gates on the spillway stuck shut in the storm, one engineer testified.\n"
     assert kinds(story(OMIT_A, OMIT_B, other), "omission") == []
+
+
+def test_a_fact_told_in_other_words_is_not_only_one_outlets():
+    a = "Count ends\n\nMayor Lena Brask conceded defeat on Tuesday night in Oslo.\n"
+    b = "Result\n\nOn Tuesday night Brask admitted she had lost, aides in Oslo said.\n"
+    c = "Vote count\n\nVoters in Oslo waited for the count on Tuesday night.\n"
+    report = story(a, b, c)
+    assert not any("conceded" in f.evidence[0].text for f in kinds(report, "unique_fact"))
+
+
+def test_a_name_another_outlet_gives_in_short_is_not_unique():
+    a = "Council vote\n\nMayor Ingrid Halvorsen signed the harbour order on Friday evening at the town hall.\n"
+    b = "Harbour order\n\nHalvorsen, the mayor, said the order would protect the old harbour wall.\n"
+    report = story(a, b)
+    assert not any("Ingrid Halvorsen" in f.details["terms"] for f in kinds(report, "unique_fact"))
+
+
+def test_facts_only_one_outlet_carries_are_labelled_with_its_words_and_scored():
+    a = (
+        "Bridge reopens\n\nThe Torvik bridge reopened on Monday after repairs.\n"
+        "Engineers replaced 240 corroded steel cables during the closure, the council said.\n"
+        "Residents complained bitterly about noisy overnight roadworks near the riverside cafes.\n"
+    )
+    b = "Torvik bridge open again\n\nThe Torvik bridge reopened on Monday after repairs, the council said.\n"
+    facts = kinds(story(a, b), "unique_fact")
+    labels = [f.summary for f in facts]
+    assert any("240 corroded steel cables" in s for s in labels)
+    for f in facts:
+        assert 0 < f.score <= 1
+        # Words as the article writes them, never stems ("complain", "roadwork").
+        label = f.summary.split(" reports ", 1)[1]
+        for word in label.strip("“”").replace(",", " ").split():
+            assert word in f.evidence[0].text
+    named = next(f for f in facts if "cables" in f.summary)
+    worded = [f for f in facts if not f.details["terms"]]
+    assert all(named.score > f.score for f in worded)
