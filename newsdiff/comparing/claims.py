@@ -254,8 +254,22 @@ def _numbers(story: Story) -> list[Finding]:
     findings = []
     for members in _components(len(items), compatible):
         findings.extend(_split_group(story, [items[n] for n in members]))
+    # A conflict with one article is a conflict with every article that agrees with it: a value that
+    # states the same figure as a conflicting one (in another article) joins the conflict.
+    same: dict[int, list[int]] = defaultdict(list)
+    for i, j in compatible:
+        if _scaled(items[i].value, _unit_key(items[i].value)[1]) == _scaled(items[j].value, _unit_key(items[j].value)[1]):
+            same[i].append(j)
+            same[j].append(i)
     for members in _components(len(items), conflicts):
-        findings.append(_number_finding(story, [items[n] for n in members], conflict=True))
+        group = set(members)
+        articles = {items[n].article for n in group}
+        for n in sorted(members):
+            for m in same.get(n, ()):
+                if m not in group and items[m].article not in articles:
+                    group.add(m)
+                    articles.add(items[m].article)
+        findings.append(_number_finding(story, [items[n] for n in sorted(group)], conflict=True))
     findings.sort(key=lambda f: (story.index[f.evidence[0].article], f.evidence[0].start))
     return findings
 

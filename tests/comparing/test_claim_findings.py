@@ -181,3 +181,15 @@ def test_facts_only_one_outlet_carries_are_labelled_with_its_words_and_scored():
     named = next(f for f in facts if "cables" in f.summary)
     worded = [f for f in facts if not f.details["terms"]]
     assert all(named.score > f.score for f in worded)
+
+
+def test_a_conflict_with_one_outlet_is_a_conflict_with_those_that_agree_with_it():
+    a = "Oath sworn\n\nThe judge administered the 35-word oath at noon before a large crowd.\n"
+    b = "New mayor\n\nThe judge administered the 38-word oath at noon to the new mayor.\n"
+    c = (
+        "Mayor sworn in\n\nHistorians noted that the 38-word oath, printed in the souvenir programme beside "
+        "photographs of former mayors, was read in full.\n"
+    )
+    [conflict] = kinds(story(a, b, c), "number_conflict")
+    assert {e.article for e in conflict.evidence} == {"a0", "a1", "a2"}
+    assert "a1 and a2: 38-word" in conflict.summary
