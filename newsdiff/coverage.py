@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from .models import Report
 
 #: Finding kinds that are about facts, and so rows of the matrix.
-FACT_KINDS = ("agreement", "number_conflict", "number_difference", "date_conflict", "list_difference", "unique_fact")
+FACT_KINDS = ("agreement", "number_conflict", "number_difference", "date_conflict", "list_difference", "unique_fact", "omission")
 
 
 def coverage_rows(report: Report) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "date_conflict",
     "list_difference",
     "unique_fact",
+    "omission",
     "shared_passage",
     "framing",
     "agreement",

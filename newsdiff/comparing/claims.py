@@ -41,10 +41,12 @@ MAX_LEADERS = 25
 #: How many words on each side of a value say what it is about.
 NEAR_WORDS = 6
 #: Two reports of one quantity rarely differ by more than this factor; larger gaps are different things.
-MAX_CONFLICT_RATIO = 2.5
+MAX_CONFLICT_RATIO = 1.6
 #: A bucket (a unit, a name) with at most this many values is compared pair by pair; a larger one is
 #: compared against its leaders only.
 PAIRWISE = 200
+#: A list the articles agree on is worth reporting from this many members ("Britain and Russia" is not).
+MIN_AGREED_MEMBERS = 3
 #: Units that are multiples of others, so "two decades" and "20 years" compare.
 UNIT_SCALE = {"decade": ("year", 10.0), "century": ("year", 100.0), "fortnight": ("week", 2.0), "millennium": ("year", 1000.0)}
 
@@ -150,12 +152,29 @@ _DIGITS = regex.compile(r"\d[\d,]*+(?:\.\d++)?")
 _APPROX = regex.compile(r"\b(?:about|around|approximately|roughly|some|an estimated)\b", regex.IGNORECASE)
 #: How far "about n" reaches either side of n, as a share of n.
 APPROX_SHARE = 0.05
+#: A scale word after the digits: the digits are rounded at their last place ("$52 million").
+_SCALE_WORD = regex.compile(r"\G\s*+(?:million|billion|trillion|thousand|bn|m|k)\b", regex.IGNORECASE)
+#: Just under one: a round figure's range stops short of the next rounding edge.
+ROUNDING_EDGE = 1 - 1e-9
+
+
+#: Hedges that bound a figure closely on one side: "just over $200,000" is not any sum above it.
+_JUST_ABOVE = regex.compile(r"\b(?:just|a little|slightly) (?:over|above|more than)\b", regex.IGNORECASE)
+_JUST_BELOW = regex.compile(r"\b(?:just under|just below|slightly (?:under|less than|below)|nearly|almost)\b", regex.IGNORECASE)
+#: How far such a hedge reaches past its figure, as a share of it.
+NEAR_SHARE = 0.1
 
 
 def _scaled(v: Value, factor: float) -> tuple[float, float]:
     """The range a value allows, in its bucket's unit.  An exact number is as precise as it is written:
-    "£2.4bn" stands for 2.35 to 2.45 billion, "1,200" for 1,150 to 1,250, "412" for 412."""
+    "£2.4bn" stands for 2.35 to 2.45 billion, "1,200" for 1,150 to 1,250, "412" for 412.  A hedge widens
+    it only as far as it says: "about" by a twentieth either side, "just over" and "nearly" by a tenth on
+    their side, "up to" and "more than" to an open bound."""
     low, high = _range(v)
+    if math.isinf(high) and math.isfinite(low) and low > 0 and _JUST_ABOVE.search(v.text):
+        high = low * (1 + NEAR_SHARE)
+    elif math.isfinite(high) and high > 0 and (math.isinf(low) or low <= 0) and _JUST_BELOW.search(v.text):
+        low = high * (1 - NEAR_SHARE)
     if _APPROX.search(v.text) and math.isfinite(low) and math.isfinite(high) and low > 0:
         # "about 38 per cent" rounds to the nearest few per cent, not to within a tenth.
         middle = (low + high) / 2
@@ -168,10 +187,17 @@ def _scaled(v: Value, factor: float) -> tuple[float, float]:
             if written:
                 if "." in digits:
                     step = 10.0 ** -len(digits.split(".")[1])
+                elif written < 100:
+                    step = 1.0  # "20 percent" is twenty, not anything from 15 to 25
                 else:
                     step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.endswith("0") else 1.0
-                    step = 1.0 if step == 1.0 else step
-                half = step / 2 * (low / written) if step != 1.0 or "." in digits else 0.0
+                if step == 1.0 and "." not in digits and _SCALE_WORD.search(v.text, m.end()):
+                    step = 1.0  # "$52 million" is rounded to the million: 51.5 to 52.5 million
+                elif step == 1.0 and "." not in digits:
+                    step = 0.0  # "412" is exact
+                # A value on the rounding edge rounds away: "50,000" stands for 45,000 up to (not
+                # including) 55,000, so "55,000" conflicts with it.
+                half = step / 2 * (low / written) * ROUNDING_EDGE
                 low, high = low - half, high + half
     return low * factor, high * factor
 
@@ -199,8 +225,15 @@ def _trivial(v: Value) -> bool:
 
 
 def _relation(a: tuple[float, float], b: tuple[float, float]) -> str:
+    """Ranges that do not meet conflict.  Two bounded ranges (round figures, "about" figures) that meet
+    only at their edges conflict too: a figure is compatible with another when its own value lies inside
+    the other's range ("50,000" allows "52,000", not "55,000", which is itself rounded)."""
     if max(a[0], b[0]) > min(a[1], b[1]):
         return "conflict"
+    if all(map(math.isfinite, a + b)):
+        mid_a, mid_b = (a[0] + a[1]) / 2, (b[0] + b[1]) / 2
+        if not (b[0] <= mid_a <= b[1] or a[0] <= mid_b <= a[1]):
+            return "conflict"
     return "compatible"
 
 
@@ -221,51 +254,149 @@ def _numbers(story: Story) -> list[Finding]:
     findings = []
     for members in _components(len(items), compatible):
         findings.extend(_split_group(story, [items[n] for n in members]))
+    # A conflict with one article is a conflict with every article that agrees with it: a value that
+    # states the same figure as a conflicting one (in another article) joins the conflict.
+    same: dict[int, list[int]] = defaultdict(list)
+    for i, j in compatible:
+        if _scaled(items[i].value, _unit_key(items[i].value)[1]) == _scaled(items[j].value, _unit_key(items[j].value)[1]):
+            same[i].append(j)
+            same[j].append(i)
     for members in _components(len(items), conflicts):
-        findings.append(_number_finding(story, [items[n] for n in members], conflict=True))
+        group = set(members)
+        articles = {items[n].article for n in group}
+        for n in sorted(members):
+            for m in same.get(n, ()):
+                if m not in group and items[m].article not in articles:
+                    group.add(m)
+                    articles.add(items[m].article)
+        findings.append(_number_finding(story, [items[n] for n in sorted(group)], conflict=True))
     findings.sort(key=lambda f: (story.index[f.evidence[0].article], f.evidence[0].start))
     return findings
 
 
 def _number_links(story: Story) -> tuple[list[Item], list[tuple[int, int]], list[tuple[int, int]]]:
-    items = [i for i in _items(story, NUMERIC) if _unit_key(i.value) is not None]
+    items = [
+        i for i in _items(story, NUMERIC) if _unit_key(i.value) is not None and not _vague(i.value) and not _definite(i)
+    ]
     buckets: dict[str, list[int]] = defaultdict(list)
     for n, item in enumerate(items):
-        buckets[_unit_key(item.value)[0]].append(n)
+        for key in _bucket_keys(item.value):
+            buckets[key].append(n)
     compatible: list[tuple[int, int]] = []
     conflicts: list[tuple[int, int]] = []
-    for key in sorted(buckets):
-        members = buckets[key]
-        pairs = _bucket_pairs(members, items)
-        linked: set[tuple[int, str]] = set()  # (value, article): the article reports this value too
-        candidates = []
-        for i, j in pairs:
-            a, b = items[i], items[j]
-            ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
-            relation = _relation(ra, rb)
-            if relation == "conflict":
-                candidates.append((i, j))
-                continue
-            same_value = ra == rb and not _trivial(a.value)
-            if same_value or (_similar_context(a, b) and (a.near & b.near or not _trivial(a.value))):
-                compatible.append((i, j))
-                linked.add((i, b.article))
-                linked.add((j, a.article))
-        for i, j in candidates:
-            a, b = items[i], items[j]
-            # Two values conflict only when neither article also reports the other's value, the values are
-            # about the same thing (words beside them in common), their sentences match, and they are of
-            # one order of magnitude.
-            ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
-            if (
-                (i, b.article) not in linked
-                and (j, a.article) not in linked
-                and a.near & b.near
-                and _similar_context(a, b)
-                and _ratio(ra, rb) <= MAX_CONFLICT_RATIO
-            ):
-                conflicts.append((i, j))
+    pairs = sorted({pair for key in sorted(buckets) for pair in _bucket_pairs(buckets[key], items)})
+    linked: set[tuple[int, str]] = set()  # (value, article): the article reports this value too
+    candidates = []
+    for i, j in pairs:
+        a, b = items[i], items[j]
+        if (a.value.kind == "ordinal") != (b.value.kind == "ordinal"):
+            continue  # "the first packages" is not a count of packages
+        ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
+        relation = _relation(ra, rb)
+        if relation == "conflict":
+            candidates.append((i, j))
+            continue
+        same_value = ra == rb and not _trivial(a.value)
+        if same_value or (_similar_context(a, b) and (a.near & b.near or not _trivial(a.value))):
+            compatible.append((i, j))
+            linked.add((i, b.article))
+            linked.add((j, a.article))
+    for i, j in candidates:
+        a, b = items[i], items[j]
+        # Two values conflict only when neither article also reports the other's value, the values are
+        # about the same thing (words beside them in common), their sentences match, and they are of
+        # one order of magnitude.
+        ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
+        if (
+            (i, b.article) not in linked
+            and (j, a.article) not in linked
+            and a.near & b.near
+            and _similar_context(a, b)
+            and _ratio(ra, rb) <= MAX_CONFLICT_RATIO
+            and _same_quantity(a, b)
+        ):
+            conflicts.append((i, j))
     return items, compatible, conflicts
+
+
+#: Words that make a clause hypothetical: its figures are not a report of what is.
+_HYPOTHETICAL = regex.compile(r"\b(?:if|unless|should|could|might)\b", regex.IGNORECASE)
+
+
+def _same_quantity(a: Item, b: Item) -> bool:
+    """Whether two values that differ measure the same thing, so the difference is a conflict: what each
+    counts is said in the same way ("a 35-word oath" and "the 38-word oath", not "12-nation deal" against
+    "11 nations"), the words that qualify the unit do not differ ("House Democrats" is not "Senate
+    Democrats"), neither is a rank ("the second time"), and neither is a hypothetical ("if the president
+    wants $2 trillion")."""
+    if a.value.kind == "ordinal" or b.value.kind == "ordinal":
+        return False
+    if _compound(a) != _compound(b):
+        return False
+    qa, qb = _qualifiers(a.value), _qualifiers(b.value)
+    if qa and qb and not qa & qb:
+        return False
+    return not (_hypothetical(a) or _hypothetical(b))
+
+
+def _compound(item: Item) -> bool:
+    """True when the number is joined to its unit by a hyphen and so describes a noun ("a 35-word oath")."""
+    at = item.value.end - item.claim.start
+    return item.claim.text[at : at + 1] in ("-", "\u2010", "\u2011")
+
+
+def _qualifiers(v: Value) -> set[str]:
+    words = (v.unit or "").split()
+    return {stem(w) for w in words[:-1]} if v.kind not in ("money", "percent") else set()
+
+
+def _hypothetical(item: Item) -> bool:
+    return bool(_HYPOTHETICAL.search(item.claim.text, 0, item.value.start - item.claim.start))
+
+
+_DEFINITE_BEFORE = regex.compile(r"\b(?:the|these|those|both)\s++$", regex.IGNORECASE)
+
+
+def _definite(item: Item) -> bool:
+    """A small number after "the" points back at things already named ("the two countries", "the three
+    men"): it counts nothing new, so it is compared with nothing."""
+    at = item.value.start - item.claim.start
+    return _trivial(item.value) and item.value.kind != "ordinal" and bool(_DEFINITE_BEFORE.search(item.claim.text[max(0, at - 8) : at]))
+
+
+def _vague(v: Value) -> bool:
+    """A value that is no figure to compare: a word for a rough amount ("billions of dollars", "dozens
+    of"), which would be set against a figure the same article also prints; a count of one written as a
+    word ("one Newtown parent", which names somebody rather than counts); or a value whose unit is no word
+    (a lone letter)."""
+    if _DIGITS.search(v.text):
+        return bool(v.unit) and len(v.unit.split()[-1]) < 2 and v.kind not in ("money", "percent")
+    if v.text.lower().split()[-1] in _VAGUE_WORDS:
+        return True
+    if v.kind != "ordinal" and v.low == v.high == 1:
+        return True
+    return bool(v.unit) and len(v.unit.split()[-1]) < 2 and v.kind not in ("money", "percent")
+
+
+_VAGUE_WORDS = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores", "several", "many", "few",
+     "handful", "couple", "hundred", "thousand", "million", "billion", "trillion"}
+)
+
+
+def _bucket_keys(v: Value) -> list[str]:
+    """The buckets a value is compared in: the head of what it counts ("cars" of "Bentley cars"), and, so
+    that a noun with and without its head compare ("Bentley cars" and "Bentleys"), the word before the head
+    of a two-word unit and a one-word unit's own word, marked apart."""
+    head = _unit_key(v)[0]
+    keys = [head]
+    words = (v.unit or "").split()
+    if v.kind not in ("money", "percent") and words:
+        if len(words) == 1:
+            keys.append("=" + stem(words[0]))
+        elif len(words) == 2:
+            keys.append("=" + stem(words[0]))
+    return keys
 
 
 def _bucket_pairs(members: list[int], items: Sequence[Item]) -> list[tuple[int, int]]:
@@ -294,7 +425,13 @@ def _split_group(story: Story, group: list[Item]) -> list[Finding]:
         (exact[r] if low == high else vague).append(item)
     values = list(exact)
     clashing = {
-        r for r in values for q in values if r != q and _relation(r, q) == "conflict" and _ratio(r, q) <= MAX_CONFLICT_RATIO
+        r
+        for r in values
+        for q in values
+        if r != q
+        and _relation(r, q) == "conflict"
+        and _ratio(r, q) <= MAX_CONFLICT_RATIO
+        and any(x.article != y.article and _same_quantity(x, y) for x in exact[r] for y in exact[q])
     }
     if not clashing:
         return [_number_finding(story, group)]
@@ -310,26 +447,142 @@ def _number_finding(story: Story, group: list[Item], *, conflict: bool = False) 
     group = sorted(group, key=lambda i: (story.index[i.article], i.value.start))
     ranges = [_scaled(i.value, _unit_key(i.value)[1]) for i in group]
     unit = Counter(i.value.unit for i in group).most_common(1)[0][0]
-    values = {}
+    said: dict[str, list[str]] = {}
     for i in group:
-        values.setdefault(i.article, i.value.text)
+        phrase = _phrase(i)
+        if phrase not in said.setdefault(i.article, []):
+            said[i.article].append(phrase)
+    what = _what(group[0].value, _cased(group, unit))
     if conflict:
-        kind, summary = "number_conflict", f"the articles give conflicting numbers of {unit}: " + _listing(values)
+        kind, summary = "number_conflict", f"the articles disagree on {what}: " + _says(said)
     elif len(set(ranges)) == 1 or _inside(ranges) or _consistent(ranges):
-        kind, summary = "agreement", f"{len(values)} articles agree on the number of {unit}: " + _listing(values)
+        kind, summary = "agreement", f"{len(said)} articles agree on {what}: " + _says(said)
     else:
-        kind, summary = "number_difference", f"the articles give the number of {unit} with different precision: " + _listing(values)
+        kind = "number_difference"
+        summary = f"the articles give {what} with different precision, without contradicting each other: " + _says(said)
+    first: dict[str, Item] = {}
+    for i in group:
+        first.setdefault(i.article, i)
     return Finding(
         kind=kind,
         summary=summary,
-        evidence=tuple(_evidence(i) for i in group),
+        score=_number_score(kind, group),
+        evidence=tuple(_phrase_evidence(i) for i in group),
         details={
             "unit": unit,
-            "values": {i.article: {"text": i.value.text, "low": i.value.low, "high": i.value.high} for i in group},
+            "values": {a: {"text": i.value.text, "low": i.value.low, "high": i.value.high} for a, i in first.items()},
             "claims": [i.claim.id for i in group],
             "independent": _independent(story, group),
         },
     )
+
+
+_IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet"}
+
+
+def _plural(noun: str) -> str:
+    """The plural of a unit, its last word inflected ("Bentley car" -> "Bentley cars", "country" -> "countries")."""
+    head, _, last = noun.rpartition(" ")
+    lower = last.lower()
+    if lower in _IRREGULAR:
+        last = _IRREGULAR[lower]
+    elif "-" in last or lower.endswith(("s", "people", "men")) and not lower.endswith(("ss", "us")):
+        pass
+    elif lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
+        last = last[:-1] + "ies"
+    elif lower.endswith(("s", "x", "ch", "sh", "z")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def _number_score(kind: str, group: list[Item]) -> float:
+    """How sure a number finding is: surer when the sentences have more words in common and the units are
+    spelt alike; a conflict is checked most closely (what is counted, no hedge or rank) and still the least
+    sure, since two sentences can count different things in the same words."""
+    pairs = [(a, b) for a in group for b in group if a.article < b.article]
+    similar = max((len(a.context & b.context) / max(1, len(a.context | b.context)) for a, b in pairs), default=0.0)
+    same_unit = len({i.value.unit for i in group}) == 1
+    base = {"number_conflict": 0.6, "number_difference": 0.6, "agreement": 0.7}.get(kind, 0.6)
+    return round(min(0.95, base + 0.5 * min(similar, 0.4) + (0.05 if same_unit else 0.0)), 3)
+
+
+def _cased(group: list[Item], unit: str) -> str:
+    """The unit as an article writes it, when one gives it word for word after its value ("Bentley car"),
+    else as normalised."""
+    for item in group:
+        if item.value.unit != unit:
+            continue
+        text = _phrase(item)[len(item.value.text) :].strip(" -\u2010\u2011")
+        words = text.split()
+        if len(words) == len(unit.split()) and [w.lower() for w in words[:-1]] == unit.split()[:-1]:
+            return " ".join(words[:-1] + [unit.split()[-1]])
+    return unit
+
+
+def _what(v: Value, unit: str) -> str:
+    """What the values measure, as a reader would name it: "the sum", "the share", "the number of pages"."""
+    if v.kind == "money":
+        return "the sum"
+    if v.kind == "percent":
+        return "the share"
+    if v.kind == "ordinal":
+        return f"which {unit}"
+    return f"the number of {_plural(unit)}" if unit else "the number"
+
+
+def _phrase_end(item: Item) -> int:
+    """Where the words that say what a value counts end, when they follow it in the text word for word
+    ("300 Bentley cars", "the 35-word oath" up to "word"); else the value's own end."""
+    v = item.value
+    if v.kind in ("money", "percent") or not v.unit:
+        return v.end
+    wanted = v.unit.split()
+    base = item.claim.start
+    end = v.end
+    at = v.end - base
+    for word in wanted:
+        m = _UNIT_TOKEN.match(item.claim.text, at)
+        root = stem(word)
+        if not m or not m.group(1).lower().startswith(root[: max(3, len(root) - 1)]):
+            return v.end
+        at = m.end()
+    return base + at
+
+
+_UNIT_TOKEN = regex.compile(r"[\s\-\u2010\u2011]++([\p{L}][\p{L}’']*+)")
+
+
+def _phrase_evidence(item: Item) -> Evidence:
+    end = _phrase_end(item)
+    start = item.value.start
+    return Evidence(item.article, start, end, item.claim.text[start - item.claim.start : end - item.claim.start])
+
+
+def _phrase(item: Item) -> str:
+    """The value as the article gives it, with what it counts: the words after it when they say so
+    ("300 Bentley cars", "35-word"), else the unit added ("five" counting years: "five years")."""
+    v = item.value
+    text = _phrase_evidence(item).text
+    if text != v.text or v.kind in ("money", "percent") or not v.unit or stem(v.unit.split()[-1])[:4] in text.lower():
+        return text
+    if _compound(item) or "-" in v.unit:
+        return f"{text}-{v.unit}"
+    one = v.low == v.high == 1
+    return f"{text} {v.unit if one or v.kind == 'ordinal' else _plural(v.unit)}"
+
+
+def _says(said: dict[str, list[str]]) -> str:
+    """Who says what: "a1 and a2: five years; a3: more than five years" (articles giving the same grouped)."""
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for article in sorted(said):
+        by_words.setdefault(tuple(said[article]), []).append(article)
+    return "; ".join(f"{_joined(articles)}: {', '.join(words)}" for words, articles in by_words.items())
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _consistent(ranges: list[tuple[float, float]]) -> bool:
@@ -404,6 +657,8 @@ def _lists(story: Story) -> list[Finding]:
             per_article[item.article].update(item.value.members)
         union = set().union(*per_article.values())
         if all(m == union for m in per_article.values()):
+            if len(union) < MIN_AGREED_MEMBERS:
+                continue  # both name the same two people: true, and nothing a reader needs told
             kind = "agreement"
             summary = f"{len(per_article)} articles list the same {len(union)}: {', '.join(sorted(union))}"
         else:
@@ -481,7 +736,18 @@ def _dates(story: Story) -> list[Finding]:
             candidates.append((i, j))
     for i, j in candidates:
         a, b = items[i], items[j]
-        if (i, b.article) not in linked and (j, a.article) not in linked and a.near & b.near:
+        # Two dates of one fact conflict only when both sentences name its rare anchor, have words beside
+        # the dates in common, and neither date is the end of a span ("from 1993 to 1996") or in a
+        # hypothetical clause.
+        anchored = bool(anchors.get(a.claim.id, set()) & anchors.get(b.claim.id, set()))
+        if (
+            (i, b.article) not in linked
+            and (j, a.article) not in linked
+            and anchored
+            and a.near & b.near
+            and _similar_context(a, b)
+            and not (_in_span(a) or _in_span(b) or _hypothetical(a) or _hypothetical(b))
+        ):
             conflicts.append((i, j))
     findings = []
     for kind, links in (("agreement", compatible), ("date_conflict", conflicts)):
@@ -493,7 +759,9 @@ def _dates(story: Story) -> list[Finding]:
             if len(norms) < 2:
                 continue
             shared = set.intersection(*(anchors.get(i.claim.id, set()) for i in group))
-            about = sorted(shared)[0] if shared else ", ".join(sorted(set.intersection(*(set(i.near) for i in group))) or ["the same event"])
+            if kind == "agreement" and not shared and not set.intersection(*(set(i.near) for i in group)):
+                continue  # the same year in two articles, about nothing in common: no finding
+            about = sorted(shared)[0] if shared else ", ".join(_written(group[0], set.intersection(*(set(i.near) for i in group)))) or "the same event"
             if kind == "agreement":
                 summary = f"{len(norms)} articles date {about} alike: " + _listing(norms)
             else:
@@ -502,6 +770,7 @@ def _dates(story: Story) -> list[Finding]:
                 Finding(
                     kind=kind,
                     summary=summary,
+                    score=0.85 if shared else 0.65,
                     evidence=tuple(_context_evidence(i) for i in group),
                     details={
                         "dates": norms,
@@ -512,6 +781,27 @@ def _dates(story: Story) -> list[Finding]:
                 )
             )
     return findings
+
+
+_SPAN_BEFORE = regex.compile(r"(?:\b(?:from|between|since)\s++(?:\S++\s++){0,2}+$)|(?:\b(?:to|and|until|through)\s++$)|[-\u2013]\s*+$", regex.IGNORECASE)
+_SPAN_AFTER = regex.compile(r"^\s*+(?:to|until|through|[-\u2013])\s*+\d", regex.IGNORECASE)
+
+
+def _in_span(item: Item) -> bool:
+    """True when a date is one end of a span of time ("from 1993 to 1996", "1993-96", "since 2002")."""
+    at, end = item.value.start - item.claim.start, item.value.end - item.claim.start
+    text = item.claim.text
+    return bool(_SPAN_BEFORE.search(text[max(0, at - 24) : at]) or _SPAN_AFTER.match(text[end : end + 12]))
+
+
+def _written(item: Item, stems: set[str]) -> list[str]:
+    """The words of an item's sentence whose stems are given, as the sentence writes them, in its order
+    (at most three)."""
+    out: list[str] = []
+    for word in textsim.words(item.claim.text):
+        if stem(word) in stems and word not in out:
+            out.append(word)
+    return out[:3]
 
 
 def _dates_agree(norms: list[str]) -> bool:
