@@ -38,6 +38,10 @@ SHARED_CONTENT = 3
 CONTENT_OVERLAP = 0.5
 #: ...and of all their content words together.
 CONTENT_JACCARD = 0.3
+#: Two different named people's quotations are tied only by a run of this many words (or as many shared
+#: content words, with :data:`STRICT_OVERLAP` of the smaller one's words, when reworded).
+STRICT_WORDS = 6
+STRICT_OVERLAP = 0.75
 #: A word in more quote sentences than this is too common to find candidates with.
 MAX_POSTINGS = 200
 #: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
@@ -49,7 +53,6 @@ MAX_LEADERS = 20
 #: One shared word this long is enough to tie two versions of a translated remark.
 TURN_LONG_WORD = 8
 
-_SENTENCE = regex.compile(r"[^.!?…]++(?:[.!?…]++|$)")
 NEGATIONS = frozenset("no not never none nothing neither nor n’t cannot without nobody nowhere".split())
 
 
@@ -64,6 +67,8 @@ class Unit:
     #: True when the speaker is a named person (two different named people block a match; a description
     #: or an organisation does not).
     person: bool = False
+    #: True when the unit is the whole quotation (not one sentence of several).
+    whole: bool = True
 
 
 @hookimpl(trylast=True)
@@ -80,14 +85,29 @@ def _units(story: Story) -> list[Unit]:
     units = []
     for a, extraction in enumerate(story.extractions):
         for quote in extraction.quotes:
-            pieces = [m.group() for m in _SENTENCE.finditer(quote.text)] or [quote.text]
+            pieces = textsim.sentences(quote.text) or [quote.text]
             key = story.speaker_key(quote)
             person = story.is_person(quote)
+            whole = len(pieces) == 1
             for piece in pieces:
-                tokens = tuple(textsim.words(piece))
+                tokens = tuple(textsim.quote_words(piece))
                 if tokens:
-                    units.append(Unit(a, quote, tokens, key, person))
+                    units.append(Unit(a, quote, tokens, key, person, whole))
     return units
+
+
+#: Words that spelt-out contractions bring in ("I’m" is "I am"), as little telling as the stop words.
+_SPELT_OUT = frozenset("am cannot let shall us".split())
+
+
+def _content(tokens: Sequence[str]) -> set[str]:
+    return textsim.content(list(tokens)) - _SPELT_OUT
+
+
+def _joinable(unit: Unit) -> bool:
+    """A unit that may tie its quotation to another: two or more words, one of them a content word (a
+    lone "No." or "Thank you." is said by everyone)."""
+    return len(unit.tokens) >= 2 and bool(_content(unit.tokens))
 
 
 def _similar_word(a: str, b: str) -> bool:
@@ -111,18 +131,34 @@ def _fuzzy_contains(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _match(u: Unit, v: Unit) -> bool:
-    a, b = list(u.tokens), list(v.tokens)
-    if a == b:
-        return True
+    if not (_joinable(u) and _joinable(v)):
+        # A lone word ties two quotations only when it is a whole quotation (a quoted word, not one
+        # sentence such as "No." of a longer quote), of the same speaker, found in the other.
+        short, other = (u, v) if len(u.tokens) <= len(v.tokens) else (v, u)
+        return (
+            short.whole
+            and u.speaker is not None
+            and u.speaker == v.speaker
+            and bool(_content(short.tokens))
+            and textsim.contains(list(other.tokens), list(short.tokens))
+        )
+    a = textsim.unmask(list(u.tokens), v.tokens)
+    b = textsim.unmask(list(v.tokens), u.tokens)
     same_speaker = u.speaker is not None and u.speaker == v.speaker
-    if u.person and v.person and not same_speaker:
-        return False  # two different named people: only identical words are compared (as a conflict)
+    # Two different named people: only a long run of the same words (a misattribution, or an extraction
+    # that credited the wrong person) ties their quotations.
+    strict = u.person and v.person and not same_speaker
+    if a == b:
+        return not strict or len(a) >= STRICT_WORDS
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
     if textsim.contains(longer, shorter):
-        if len(shorter) >= 2 and textsim.content(shorter):
+        content = _content(shorter)
+        if strict:
+            return len(shorter) >= STRICT_WORDS and len(content) >= SHARED_CONTENT
+        if len(shorter) >= 2 and content:
             return True
-        return same_speaker and bool(textsim.content(shorter))
-    ca, cb = textsim.content(a), textsim.content(b)
+        return same_speaker and bool(content)
+    ca, cb = _content(a), _content(b)
     shared = ca & cb
     # Reworded: most words recur, and so do most of the content words (a shared opening such as "We have
     # never seen … this quickly" is not enough to make two remarks one).
@@ -132,7 +168,7 @@ def _match(u: Unit, v: Unit) -> bool:
         and len(shared) / min(len(ca), len(cb)) >= CONTENT_OVERLAP
         and len(shared) / len(ca | cb) >= CONTENT_JACCARD
     ):
-        return True
+        return not strict or (len(shared) >= STRICT_WORDS and textsim.overlap(a, b) >= STRICT_OVERLAP)
     return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
 
 
@@ -141,10 +177,14 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
     sets = DisjointSets(len(units))
     # Units with the same words are one form: joined at once, and compared with others only once.
     forms: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
-    by_words: dict[tuple[str, ...], int] = {}
+    by_words: dict[tuple[tuple[str, ...], str | None], int] = {}
     for i, unit in enumerate(units):
         forms[(unit.tokens, unit.speaker)].append(i)
-        first = by_words.setdefault(unit.tokens, i)
+        if not _joinable(unit):
+            continue
+        # Short words said by two different named people are not taken to be one remark unheard.
+        word_key = (unit.tokens, None if len(unit.tokens) >= STRICT_WORDS or not unit.person else unit.speaker)
+        first = by_words.setdefault(word_key, i)
         if first != i:
             sets.union(first, i)
     reps = [members[0] for members in forms.values()]
@@ -154,7 +194,7 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             postings[token].append(r)
     for i in reps:
         unit = units[i]
-        keys = textsim.content(list(unit.tokens)) or set(unit.tokens)
+        keys = _content(unit.tokens) or set(unit.tokens)
         candidates: set[int] = set()
         for token in keys:
             posting = postings[token]
@@ -164,6 +204,10 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             if units[j].article != unit.article and sets.find(i) != sets.find(j) and _match(unit, units[j]):
                 sets.union(i, j)
     _dialogue_turns(story, units, sets)
+    # A quotation belongs to one cluster: the sentences of one quotation stand or fall together.
+    first_unit: dict[str, int] = {}
+    for i, unit in enumerate(units):
+        sets.union(first_unit.setdefault(unit.quote.id, i), i)
 
     groups: dict[int, list[Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
@@ -218,9 +262,12 @@ def _dialogue_turns(story: Story, units: list[Unit], sets: DisjointSets) -> None
                 v = units[j]
                 if u.article == v.article or sets.find(i) == sets.find(j):
                     continue
+                # Each article already prints its own version of the other's remark: two remarks.
+                if v.article in articles_of[sets.find(i)] or u.article in articles_of[sets.find(j)]:
+                    continue
                 if min(len(u.tokens), len(v.tokens)) < TURN_LENGTH_RATIO * max(len(u.tokens), len(v.tokens)):
                     continue
-                shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 4}
+                shared = {w for w in _content(u.tokens) & _content(v.tokens) if len(w) >= 4}
                 if len(shared) >= 2 or any(len(w) >= TURN_LONG_WORD for w in shared):
                     sets.union(i, j)
                     break
@@ -289,8 +336,8 @@ def _variant_finding(cluster: QuoteCluster, lookup: dict[str, tuple[str, Quote]]
 
 def _best_piece(base: str, other: str) -> str:
     """The sentence (or run of sentences) of ``base`` that ``other`` corresponds to."""
-    pieces = [m.group().strip() for m in _SENTENCE.finditer(base) if m.group().strip()]
-    if len(pieces) <= 1 or len(_SENTENCE.findall(other)) > 1:
+    pieces = [p.strip() for p in textsim.sentences(base) if p.strip()]
+    if len(pieces) <= 1 or len(textsim.sentences(other)) > 1:
         return base
     words = textsim.words(other)
     return max(pieces, key=lambda p: (textsim.overlap(textsim.words(p), words), -len(p)))

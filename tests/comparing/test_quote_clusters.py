@@ -1,0 +1,100 @@
+"""Quote clusters on invented stories: what is one utterance across outlets and what is not."""
+
+from __future__ import annotations
+
+import newsdiff
+from newsdiff.comparing import textsim
+
+PM = newsdiff.get_plugin_manager(third_party=False)
+
+
+def story(*texts: str) -> newsdiff.Report:
+    articles = [newsdiff.Article.from_text(text, id=f"a{n}") for n, text in enumerate(texts)]
+    return newsdiff.compare(articles, pm=PM, group=False)
+
+
+def cluster_with(report, words: str):
+    found = [c for c in report.quote_clusters if any(words in report.quote(m).text for m in c.members)]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    text = "The U.S. Navy and Gen. Ortiz agreed. It is O.K. with us. Then what? we asked"
+    assert textsim.sentences(text) == ["The U.S. Navy and Gen. Ortiz agreed.", " It is O.K. with us.", " Then what? we asked"]
+
+
+def test_contractions_and_masked_words_are_spelt_out_for_matching():
+    assert textsim.quote_words("It’s that d--n road, we can't wait") == [
+        "it", "is", "that", "d*n", "road", "we", "cannot", "wait",
+    ]
+    assert textsim.unmask(["that", "d*n", "road"], ["the", "damn", "road"]) == ["that", "damn", "road"]
+    # Two words the mask could stand for: it is left as it is.
+    assert textsim.unmask(["d*n"], ["damn", "darn"]) == ["d*n"]
+
+
+def test_a_masked_word_is_the_word_it_hides():
+    a = 'Harbour row\n\n"I will not pay for that d--n crane," port chief Lena Marsh said on Monday.\n'
+    b = 'Crane dispute\n\n"We will never pay for that damn crane," said port chief Lena Marsh.\n'
+    report = story(a, b)
+    assert cluster_with(report, "crane") is not None
+    assert len(cluster_with(report, "crane").members) == 2
+
+
+def test_a_contraction_does_not_part_two_versions():
+    a = '“It’s not enough to patch the roof of the school,” said Mayor Tom Ilves.\n'
+    b = '“It is not enough to patch the roof of the school,” Tom Ilves said on Friday.\n'
+    report = story("Roof\n\n" + a, "School roof\n\n" + b)
+    [cluster] = report.quote_clusters
+    assert cluster.relation == "variant"
+
+
+def test_a_quote_is_in_at_most_one_cluster():
+    a = (
+        "Talks stall\n\n"
+        "“Our ties with the port authority are at a low point. We would rather talk face to face than on the radio,”"
+        " harbour master Ivo Brandt said.\n"
+    )
+    b = "Harbour talks\n\n“Our ties with the port authority are at a low point,” Ivo Brandt said.\n"
+    c = "Brandt speaks\n\nIvo Brandt said “we would rather talk face to face than on the radio.”\n"
+    report = story(a, b, c)
+    [cluster] = report.quote_clusters
+    assert {m.split("#")[0] for m in cluster.members} == {"a0", "a1", "a2"}
+
+
+def test_a_one_word_sentence_does_not_join_two_quotes():
+    a = "Vote\n\n“No. The budget for the ferry line is still too small,” said councillor Pia Roos.\n"
+    b = "Ferry\n\n“No. We will open the new bus depot in June,” said councillor Pia Roos.\n"
+    report = story(a, b)
+    assert report.quote_clusters == ()
+
+
+def test_different_named_people_need_a_long_run_of_the_same_words():
+    a = "Clinic\n\n“We need more nurses,” said Dr. Oskar Lind, the clinic director.\n"
+    b = "Clinic\n\n“We need more nurses today,” said Marta Vogel, a union leader.\n"
+    # A short common phrase credited to two different people is two remarks.
+    assert story(a, b).quote_clusters == ()
+    long_a = (
+        "Clinic\n\n“The night shift has been short of nurses for eleven weeks in a row,” said Oskar Lind,"
+        " the clinic director.\n"
+    )
+    long_b = "Clinic\n\n“The night shift has been short of nurses for eleven weeks,” said Marta Vogel, a nurse.\n"
+    # A long run of the same words is one remark, whoever each outlet credits with it.
+    assert len(story(long_a, long_b).quote_clusters) == 1
+
+
+def test_a_remark_already_matched_is_not_tied_to_another_by_the_turns_of_an_exchange():
+    a = (
+        "Hearing\n\n"
+        "“The levy will fund twelve new buses for the northern routes,” said treasurer Ada Kline.\n"
+        "“We oppose any levy on small shops,” said Rui Passos of the traders’ guild.\n"
+    )
+    b = (
+        "Levy hearing\n\n"
+        "“The levy will fund twelve new buses for the northern routes,” said treasurer Ada Kline.\n"
+        "“We oppose any levy on small shops,” said Rui Passos of the traders’ guild.\n"
+        "“The levy ends in four years and the routes stay,” Ada Kline added.\n"
+    )
+    report = story(a, b)
+    cluster = cluster_with(report, "twelve new buses")
+    assert all("four years" not in report.quote(m).text for m in cluster.members)
