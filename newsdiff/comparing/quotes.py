@@ -27,6 +27,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Comparison, Evidence, Extraction, Finding, Quote, QuoteCluster
 from . import textsim
+from .identity import writes_name
 from .sets import DisjointSets
 from .story import Story, story_of
 
@@ -42,6 +43,10 @@ CONTENT_JACCARD = 0.3
 #: content words, with :data:`STRICT_OVERLAP` of the smaller one's words, when reworded).
 STRICT_WORDS = 6
 STRICT_OVERLAP = 0.75
+#: A run of this many words may have its first or last word changed and still be the same remark.
+LONG_RUN = 8
+#: Least number of words two excerpts share where one ends and the other begins.
+OVERLAP_WORDS = 3
 #: A word in more quote sentences than this is too common to find candidates with.
 MAX_POSTINGS = 200
 #: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
@@ -118,19 +123,62 @@ def _similar_word(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.6
 
 
-def _fuzzy_contains(longer: list[str], shorter: list[str]) -> bool:
-    """``shorter`` matches a run of ``longer`` with every word equal or spelt alike, one content word exact."""
+def _fuzzy_contains(longer: list[str], shorter: list[str], changed: int | None = None) -> bool:
+    """``shorter`` matches a run of ``longer`` with every word equal or spelt alike, one content word exact
+    (and at most ``changed`` words spelt differently, when given)."""
     m = len(shorter)
     for i in range(len(longer) - m + 1):
         window = longer[i : i + m]
-        if all(_similar_word(x, y) for x, y in zip(window, shorter)) and any(
-            x == y and x not in textsim.STOPWORDS for x, y in zip(window, shorter)
+        if (
+            all(_similar_word(x, y) for x, y in zip(window, shorter))
+            and any(x == y and x not in textsim.STOPWORDS for x, y in zip(window, shorter))
+            and (changed is None or sum(x != y for x, y in zip(window, shorter)) <= changed)
         ):
             return True
     return False
 
 
+def _one_word_changed(longer: list[str], shorter: list[str]) -> bool:
+    """``shorter`` matches a run of ``longer`` with exactly one word put for another ("a spot at the bar" in
+    "not a spot at a bar"), and at least two content words the same."""
+    m = len(shorter)
+    for i in range(len(longer) - m + 1):
+        window = longer[i : i + m]
+        diff = [k for k in range(m) if window[k] != shorter[k]]
+        if len(diff) != 1:
+            continue
+        k = diff[0]
+        # Not a negation put for another word, and in a short fragment not its first or last word (where
+        # the fragment may simply begin or end elsewhere: "not putting …" in "by putting …").
+        if _negation(window[k]) or _negation(shorter[k]) or (m < LONG_RUN and k in (0, m - 1)):
+            continue
+        if len({w for w in shorter if w not in textsim.STOPWORDS} - {shorter[k]}) >= 2:
+            return True
+    return False
+
+
+def _negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n’t")
+
+
+def _overlapping_ends(a: list[str], b: list[str]) -> bool:
+    """One excerpt ends with the words the other begins with ("factories scattered like tombstones" and
+    "scattered like tombstones across the landscape"): a run of :data:`OVERLAP_WORDS` or more, two of them
+    content words."""
+    for x, y in ((a, b), (b, a)):
+        for n in range(min(len(x), len(y)) - 1, OVERLAP_WORDS - 1, -1):
+            if x[-n:] == y[:n]:
+                if len(_content(y[:n])) >= 2:
+                    return True
+                break
+    return False
+
+
 def _match(u: Unit, v: Unit) -> bool:
+    if u.tokens == v.tokens and u.whole and v.whole and len(u.tokens) >= OVERLAP_WORDS and not (
+        u.person and v.person and u.speaker != v.speaker
+    ):
+        return True  # the same short question or exclamation, printed whole ("Who are you?")
     if not (_joinable(u) and _joinable(v)):
         # A lone word ties two quotations only when it is a whole quotation (a quoted word, not one
         # sentence such as "No." of a longer quote), of the same speaker, found in the other.
@@ -155,7 +203,8 @@ def _match(u: Unit, v: Unit) -> bool:
         content = _content(shorter)
         if strict:
             return len(shorter) >= STRICT_WORDS and len(content) >= SHARED_CONTENT
-        if len(shorter) >= 2 and content:
+        # Two words ("the agenda", "hostage to") are a term as often as a remark: the speaker must agree.
+        if len(shorter) >= 3 and content:
             return True
         return same_speaker and bool(content)
     ca, cb = _content(a), _content(b)
@@ -168,8 +217,16 @@ def _match(u: Unit, v: Unit) -> bool:
         and len(shared) / min(len(ca), len(cb)) >= CONTENT_OVERLAP
         and len(shared) / len(ca | cb) >= CONTENT_JACCARD
     ):
-        return not strict or (len(shared) >= STRICT_WORDS and textsim.overlap(a, b) >= STRICT_OVERLAP)
-    return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
+        if not strict or (len(shared) >= STRICT_WORDS and textsim.overlap(a, b) >= STRICT_OVERLAP):
+            return True
+    # One word put for another: in a fragment of four words or more, or (two different people named) in
+    # a long run.
+    if len(shorter) >= 4 and (not strict or len(shorter) >= STRICT_WORDS) and _one_word_changed(longer, shorter):
+        return True
+    # A word spelt differently: any in a short fragment, one in a longer one ("environmentalist[s]").
+    if same_speaker and len(shorter) >= 2 and _fuzzy_contains(longer, shorter, None if len(shorter) <= 4 else 1):
+        return True
+    return not strict and _overlapping_ends(a, b)
 
 
 def cluster_quotes(story: Story) -> list[QuoteCluster]:
@@ -179,8 +236,11 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
     forms: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
     by_words: dict[tuple[tuple[str, ...], str | None], int] = {}
     for i, unit in enumerate(units):
-        forms[(unit.tokens, unit.speaker)].append(i)
+        form = forms[(unit.tokens, unit.speaker)]
+        form.append(i)
         if not _joinable(unit):
+            if form[0] != i and units[form[0]].article != unit.article and _match(units[form[0]], unit):
+                sets.union(form[0], i)
             continue
         # Short words said by two different named people are not taken to be one remark unheard.
         word_key = (unit.tokens, None if len(unit.tokens) >= STRICT_WORDS or not unit.person else unit.speaker)
@@ -395,9 +455,16 @@ def _attribution_conflicts(
         members = [lookup[m] for m in cluster.members if m in lookup]
         # Only named people conflict: "the court" or "Halvern Foods" may well speak through the person
         # another outlet names.
-        people = {story.speaker(q): q for _, q in members if q.speaker and story.is_person(q)}
+        # And only people the articles name beside the words: a speaker found through "he" or "the
+        # spokesman" may be the extraction's guess.  Two people are certainly different only when their
+        # surnames differ ("Mrs. Clinton" and "Mr. Clinton" may be one misread honorific away).
+        people = {
+            story.speaker(q): q
+            for _, q in members
+            if q.speaker and story.is_person(q) and q.speaker_mention and writes_name(q.speaker_mention.text, story.speaker(q))
+        }
         keys = {story.identities.key(name) or name for name in people}
-        if len(keys) < 2:
+        if len({k.split("|")[0] for k in keys}) < 2:
             continue
         names = sorted(people)
         out.append(

@@ -98,3 +98,90 @@ def test_a_remark_already_matched_is_not_tied_to_another_by_the_turns_of_an_exch
     report = story(a, b)
     cluster = cluster_with(report, "twelve new buses")
     assert all("four years" not in report.quote(m).text for m in cluster.members)
+
+
+# People, as the comparison sees them.
+
+from newsdiff.comparing.identity import Identities, checked_speaker  # noqa: E402
+
+
+def _identities(*names: str) -> Identities:
+    text = "Names\n\n" + " ".join(f"“We agree on the road,” said {n}." for n in names) + "\n"
+    return Identities([newsdiff.extract(newsdiff.Article.from_text(text, id="x"), pm=PM)])
+
+
+def test_a_nickname_and_a_suffix_keep_one_person():
+    ids = _identities("Robert Farrow", "Bob Farrow", "Hugh Dane Jr.")
+    assert ids.key("Bob Farrow") == ids.key("Robert Farrow")
+    assert ids.key("Dane Jr.") == ids.key("Hugh Dane Jr.")
+    # The son is not his father.
+    assert ids.key("Hugh Dane") != ids.key("Hugh Dane Jr.")
+
+
+def test_role_words_before_a_first_name_are_passed_over():
+    ids = _identities("Harbour Warden Karen Holt", "Karen Holt")
+    assert ids.key("Harbour Warden Karen Holt") == ids.key("Karen Holt")
+
+
+def test_a_honorific_picks_the_person_of_that_sex():
+    ids = _identities("Mary Quill", "David Quill")
+    assert ids.key("Quill", "f") == ids.key("Mary Quill")
+    assert ids.key("Quill", "m") == ids.key("David Quill")
+
+
+def test_times_places_and_headlines_are_no_speakers():
+    body = tuple("the mayor ann lee said mrs lee spoke".split())
+    assert checked_speaker("Thursday", "Thursday", body) == (None, None)
+    assert checked_speaker("this year", "this year", body) == (None, None)
+    assert checked_speaker("Iowa", "Iowa", body) == (None, None)
+    # A name the body never writes ("Lee Defends Plan" is the headline) gives way to the mention.
+    assert checked_speaker("Lee Defends Plan", "Mrs. Lee", body) == ("Lee", "f")
+    # "Mrs. Lee" is not her husband.
+    assert checked_speaker("Tom Lee", "Mrs. Lee", body + ("tom", "lee")) == ("Lee", "f")
+    assert checked_speaker("Ann Lee", "Ann Lee", body) == ("Ann Lee", None)
+
+
+def test_no_attribution_conflict_when_one_speaker_is_only_a_pronoun():
+    a = "Talks\n\nPaul Renner spoke first.\n\n“There will be no deal before the summer at all,” he said.\n"
+    b = "Talks\n\n“There will be no deal before the summer at all,” said opposition leader Tom Reyes.\n"
+    report = story(a, b)
+    assert len(report.quote_clusters) == 1
+    assert not [f for f in report.findings if f.kind == "attribution_conflict"]
+
+
+def test_no_attribution_conflict_between_two_people_of_one_surname():
+    a = "Visit\n\nMary Quill and David Quill came.\n\n“We want the library open on Sundays and holidays,” Mrs. Quill said.\n"
+    b = "Visit\n\n“We want the library open on Sundays and holidays,” said David Quill.\n"
+    report = story(a, b)
+    assert not [f for f in report.findings if f.kind == "attribution_conflict"]
+
+
+def test_the_same_short_question_printed_whole_is_one_utterance():
+    a = "Scuffle\n\n“Who are you?” councillor Nils Berg shouted at the camera.\n"
+    b = "Berg scuffle\n\n“Who are you!” Nils Berg said, grabbing the camera.\n"
+    assert len(story(a, b).quote_clusters) == 1
+
+
+def test_one_word_changed_in_a_fragment_is_one_utterance():
+    a = "Row\n\nOn her page, Greta Saar said the mayor should act with dignity, “not like a crowd at the fair.”\n"
+    b = "Saar post\n\nGreta Saar wrote that the mayor ought to be “like a crowd at a fair” no more.\n"
+    [cluster] = story(a, b).quote_clusters
+    assert cluster.relation == "variant"
+
+
+def test_overlapping_excerpts_are_one_utterance():
+    a = "Speech\n\nThe governor, Ilse Marr, spoke of “empty mills standing like gravestones” in the north.\n"
+    b = "Speech\n\nIlse Marr described mills “standing like gravestones along the river” in her speech.\n"
+    assert len(story(a, b).quote_clusters) == 1
+
+
+def test_a_plural_is_a_spelling_not_another_remark():
+    a = "Talk\n\n“I was speaking about the radical developer,” said Ivo Pranjic.\n"
+    b = "Talk\n\n“I was speaking about the radical developers,” Ivo Pranjic said.\n"
+    assert len(story(a, b).quote_clusters) == 1
+
+
+def test_an_organisation_named_for_a_person_is_not_that_person():
+    a = "Deal\n\n“Already did that before noon,” said Hugo Brandt Jr. on Monday.\n"
+    b = "Deal\n\n“Already did that before noon,” said a statement from the Brandt Organization.\n"
+    assert len(story(a, b).quote_clusters) == 1
