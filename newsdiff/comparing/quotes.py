@@ -433,18 +433,30 @@ def meaning_changes(base: str, other: str) -> list[str]:
         if at > 0 and (longer[at - 1] in NEGATIONS or longer[at - 1].endswith("n’t")):
             out.append("negation")
     else:
-        neg_a = sorted(w for w in a if w in NEGATIONS or w.endswith("n’t"))
-        neg_b = sorted(w for w in b if w in NEGATIONS or w.endswith("n’t"))
         reworded = textsim.overlap(a, b) < 0.5
+        # Only words inside what both versions print count: a "not" in a sentence one of them left out
+        # changes nothing in the other.
+        a, b = _shared_span(a, b)
+        neg_a = sorted(w for w in a if _negation(w))
+        neg_b = sorted(w for w in b if _negation(w))
         # A negation added or dropped; or, in a lightly edited quote, one negation put for another ("not
         # necessarily" against "none").  A loose translation may say "cannot" where another says "not".
         if bool(neg_a) != bool(neg_b) or (not reworded and neg_a != neg_b):
             out.append("negation")
-        nums_a = sorted(m.group().lower() for m in _NUMBER.finditer(base))
-        nums_b = sorted(m.group().lower() for m in _NUMBER.finditer(other))
+        nums_a = sorted(w for w in a if _NUMBER.fullmatch(w))
+        nums_b = sorted(w for w in b if _NUMBER.fullmatch(w))
         if nums_a and nums_b and nums_a != nums_b:
             out.append("number")
     return out
+
+
+def _shared_span(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """The words of ``a`` and of ``b`` from the first word they print alike to the last."""
+    blocks = [m for m in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return a, b
+    first, last = blocks[0], blocks[-1]
+    return a[first.a : last.a + last.size], b[first.b : last.b + last.size]
 
 
 def _attribution_conflicts(

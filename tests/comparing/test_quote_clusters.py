@@ -185,3 +185,19 @@ def test_an_organisation_named_for_a_person_is_not_that_person():
     a = "Deal\n\n“Already did that before noon,” said Hugo Brandt Jr. on Monday.\n"
     b = "Deal\n\n“Already did that before noon,” said a statement from the Brandt Organization.\n"
     assert len(story(a, b).quote_clusters) == 1
+
+
+def test_a_meaning_flag_needs_the_change_inside_both_versions():
+    from newsdiff.comparing.quotes import meaning_changes
+
+    # The "not" is only in a sentence the other version leaves out: no change of meaning.
+    longer = "We are not a rich town. The ferry will run every hour from May, and the fares stay low."
+    shorter = "The ferry will run every hour from May, and the fares will stay low for pupils."
+    assert meaning_changes(longer, shorter) == []
+    # Inside the words both print, a dropped "not" is a change of meaning, and so is another number.
+    assert meaning_changes("The ferry will not run every hour from May", "The ferry will run every hour from May") == [
+        "negation"
+    ]
+    assert meaning_changes("The ferry will run 12 times a day from May", "The ferry will run 14 times a day from May") == [
+        "number"
+    ]
