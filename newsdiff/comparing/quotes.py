@@ -27,6 +27,7 @@ import regex
 from ..hookspecs import hookimpl
 from ..models import Comparison, Evidence, Extraction, Finding, Quote, QuoteCluster
 from . import textsim
+from .identity import writes_name
 from .sets import DisjointSets
 from .story import Story, story_of
 
@@ -38,6 +39,14 @@ SHARED_CONTENT = 3
 CONTENT_OVERLAP = 0.5
 #: ...and of all their content words together.
 CONTENT_JACCARD = 0.3
+#: Two different named people's quotations are tied only by a run of this many words (or as many shared
+#: content words, with :data:`STRICT_OVERLAP` of the smaller one's words, when reworded).
+STRICT_WORDS = 6
+STRICT_OVERLAP = 0.75
+#: A run of this many words may have its first or last word changed and still be the same remark.
+LONG_RUN = 8
+#: Least number of words two excerpts share where one ends and the other begins.
+OVERLAP_WORDS = 3
 #: A word in more quote sentences than this is too common to find candidates with.
 MAX_POSTINGS = 200
 #: How far (in quotes) a neighbouring matched quote may stand for the dialogue-turn pass.
@@ -49,7 +58,6 @@ MAX_LEADERS = 20
 #: One shared word this long is enough to tie two versions of a translated remark.
 TURN_LONG_WORD = 8
 
-_SENTENCE = regex.compile(r"[^.!?…]++(?:[.!?…]++|$)")
 NEGATIONS = frozenset("no not never none nothing neither nor n’t cannot without nobody nowhere".split())
 
 
@@ -64,6 +72,8 @@ class Unit:
     #: True when the speaker is a named person (two different named people block a match; a description
     #: or an organisation does not).
     person: bool = False
+    #: True when the unit is the whole quotation (not one sentence of several).
+    whole: bool = True
 
 
 @hookimpl(trylast=True)
@@ -80,14 +90,29 @@ def _units(story: Story) -> list[Unit]:
     units = []
     for a, extraction in enumerate(story.extractions):
         for quote in extraction.quotes:
-            pieces = [m.group() for m in _SENTENCE.finditer(quote.text)] or [quote.text]
+            pieces = textsim.sentences(quote.text) or [quote.text]
             key = story.speaker_key(quote)
             person = story.is_person(quote)
+            whole = len(pieces) == 1
             for piece in pieces:
-                tokens = tuple(textsim.words(piece))
+                tokens = tuple(textsim.quote_words(piece))
                 if tokens:
-                    units.append(Unit(a, quote, tokens, key, person))
+                    units.append(Unit(a, quote, tokens, key, person, whole))
     return units
+
+
+#: Words that spelt-out contractions bring in ("I’m" is "I am"), as little telling as the stop words.
+_SPELT_OUT = frozenset("am cannot let shall us".split())
+
+
+def _content(tokens: Sequence[str]) -> set[str]:
+    return textsim.content(list(tokens)) - _SPELT_OUT
+
+
+def _joinable(unit: Unit) -> bool:
+    """A unit that may tie its quotation to another: two or more words, one of them a content word (a
+    lone "No." or "Thank you." is said by everyone)."""
+    return len(unit.tokens) >= 2 and bool(_content(unit.tokens))
 
 
 def _similar_word(a: str, b: str) -> bool:
@@ -98,31 +123,91 @@ def _similar_word(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.6
 
 
-def _fuzzy_contains(longer: list[str], shorter: list[str]) -> bool:
-    """``shorter`` matches a run of ``longer`` with every word equal or spelt alike, one content word exact."""
+def _fuzzy_contains(longer: list[str], shorter: list[str], changed: int | None = None) -> bool:
+    """``shorter`` matches a run of ``longer`` with every word equal or spelt alike, one content word exact
+    (and at most ``changed`` words spelt differently, when given)."""
     m = len(shorter)
     for i in range(len(longer) - m + 1):
         window = longer[i : i + m]
-        if all(_similar_word(x, y) for x, y in zip(window, shorter)) and any(
-            x == y and x not in textsim.STOPWORDS for x, y in zip(window, shorter)
+        if (
+            all(_similar_word(x, y) for x, y in zip(window, shorter))
+            and any(x == y and x not in textsim.STOPWORDS for x, y in zip(window, shorter))
+            and (changed is None or sum(x != y for x, y in zip(window, shorter)) <= changed)
         ):
             return True
     return False
 
 
+def _one_word_changed(longer: list[str], shorter: list[str]) -> bool:
+    """``shorter`` matches a run of ``longer`` with exactly one word put for another ("a spot at the bar" in
+    "not a spot at a bar"), and at least two content words the same."""
+    m = len(shorter)
+    for i in range(len(longer) - m + 1):
+        window = longer[i : i + m]
+        diff = [k for k in range(m) if window[k] != shorter[k]]
+        if len(diff) != 1:
+            continue
+        k = diff[0]
+        # Not a negation put for another word, and in a short fragment not its first or last word (where
+        # the fragment may simply begin or end elsewhere: "not putting …" in "by putting …").
+        if _negation(window[k]) or _negation(shorter[k]) or (m < LONG_RUN and k in (0, m - 1)):
+            continue
+        if len({w for w in shorter if w not in textsim.STOPWORDS} - {shorter[k]}) >= 2:
+            return True
+    return False
+
+
+def _negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n’t")
+
+
+def _overlapping_ends(a: list[str], b: list[str]) -> bool:
+    """One excerpt ends with the words the other begins with ("factories scattered like tombstones" and
+    "scattered like tombstones across the landscape"): a run of :data:`OVERLAP_WORDS` or more, two of them
+    content words."""
+    for x, y in ((a, b), (b, a)):
+        for n in range(min(len(x), len(y)) - 1, OVERLAP_WORDS - 1, -1):
+            if x[-n:] == y[:n]:
+                if len(_content(y[:n])) >= 2:
+                    return True
+                break
+    return False
+
+
 def _match(u: Unit, v: Unit) -> bool:
-    a, b = list(u.tokens), list(v.tokens)
-    if a == b:
-        return True
+    if u.tokens == v.tokens and u.whole and v.whole and len(u.tokens) >= OVERLAP_WORDS and not (
+        u.person and v.person and u.speaker != v.speaker
+    ):
+        return True  # the same short question or exclamation, printed whole ("Who are you?")
+    if not (_joinable(u) and _joinable(v)):
+        # A lone word ties two quotations only when it is a whole quotation (a quoted word, not one
+        # sentence such as "No." of a longer quote), of the same speaker, found in the other.
+        short, other = (u, v) if len(u.tokens) <= len(v.tokens) else (v, u)
+        return (
+            short.whole
+            and u.speaker is not None
+            and u.speaker == v.speaker
+            and bool(_content(short.tokens))
+            and textsim.contains(list(other.tokens), list(short.tokens))
+        )
+    a = textsim.unmask(list(u.tokens), v.tokens)
+    b = textsim.unmask(list(v.tokens), u.tokens)
     same_speaker = u.speaker is not None and u.speaker == v.speaker
-    if u.person and v.person and not same_speaker:
-        return False  # two different named people: only identical words are compared (as a conflict)
+    # Two different named people: only a long run of the same words (a misattribution, or an extraction
+    # that credited the wrong person) ties their quotations.
+    strict = u.person and v.person and not same_speaker
+    if a == b:
+        return not strict or len(a) >= STRICT_WORDS
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
     if textsim.contains(longer, shorter):
-        if len(shorter) >= 2 and textsim.content(shorter):
+        content = _content(shorter)
+        if strict:
+            return len(shorter) >= STRICT_WORDS and len(content) >= SHARED_CONTENT
+        # Two words ("the agenda", "hostage to") are a term as often as a remark: the speaker must agree.
+        if len(shorter) >= 3 and content:
             return True
-        return same_speaker and bool(textsim.content(shorter))
-    ca, cb = textsim.content(a), textsim.content(b)
+        return same_speaker and bool(content)
+    ca, cb = _content(a), _content(b)
     shared = ca & cb
     # Reworded: most words recur, and so do most of the content words (a shared opening such as "We have
     # never seen … this quickly" is not enough to make two remarks one).
@@ -132,8 +217,16 @@ def _match(u: Unit, v: Unit) -> bool:
         and len(shared) / min(len(ca), len(cb)) >= CONTENT_OVERLAP
         and len(shared) / len(ca | cb) >= CONTENT_JACCARD
     ):
+        if not strict or (len(shared) >= STRICT_WORDS and textsim.overlap(a, b) >= STRICT_OVERLAP):
+            return True
+    # One word put for another: in a fragment of four words or more, or (two different people named) in
+    # a long run.
+    if len(shorter) >= 4 and (not strict or len(shorter) >= STRICT_WORDS) and _one_word_changed(longer, shorter):
         return True
-    return same_speaker and 2 <= len(shorter) <= 4 and _fuzzy_contains(longer, shorter)
+    # A word spelt differently: any in a short fragment, one in a longer one ("environmentalist[s]").
+    if same_speaker and len(shorter) >= 2 and _fuzzy_contains(longer, shorter, None if len(shorter) <= 4 else 1):
+        return True
+    return not strict and _overlapping_ends(a, b)
 
 
 def cluster_quotes(story: Story) -> list[QuoteCluster]:
@@ -141,10 +234,17 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
     sets = DisjointSets(len(units))
     # Units with the same words are one form: joined at once, and compared with others only once.
     forms: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
-    by_words: dict[tuple[str, ...], int] = {}
+    by_words: dict[tuple[tuple[str, ...], str | None], int] = {}
     for i, unit in enumerate(units):
-        forms[(unit.tokens, unit.speaker)].append(i)
-        first = by_words.setdefault(unit.tokens, i)
+        form = forms[(unit.tokens, unit.speaker)]
+        form.append(i)
+        if not _joinable(unit):
+            if form[0] != i and units[form[0]].article != unit.article and _match(units[form[0]], unit):
+                sets.union(form[0], i)
+            continue
+        # Short words said by two different named people are not taken to be one remark unheard.
+        word_key = (unit.tokens, None if len(unit.tokens) >= STRICT_WORDS or not unit.person else unit.speaker)
+        first = by_words.setdefault(word_key, i)
         if first != i:
             sets.union(first, i)
     reps = [members[0] for members in forms.values()]
@@ -154,7 +254,7 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             postings[token].append(r)
     for i in reps:
         unit = units[i]
-        keys = textsim.content(list(unit.tokens)) or set(unit.tokens)
+        keys = _content(unit.tokens) or set(unit.tokens)
         candidates: set[int] = set()
         for token in keys:
             posting = postings[token]
@@ -164,6 +264,10 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             if units[j].article != unit.article and sets.find(i) != sets.find(j) and _match(unit, units[j]):
                 sets.union(i, j)
     _dialogue_turns(story, units, sets)
+    # A quotation belongs to one cluster: the sentences of one quotation stand or fall together.
+    first_unit: dict[str, int] = {}
+    for i, unit in enumerate(units):
+        sets.union(first_unit.setdefault(unit.quote.id, i), i)
 
     groups: dict[int, list[Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
@@ -218,9 +322,12 @@ def _dialogue_turns(story: Story, units: list[Unit], sets: DisjointSets) -> None
                 v = units[j]
                 if u.article == v.article or sets.find(i) == sets.find(j):
                     continue
+                # Each article already prints its own version of the other's remark: two remarks.
+                if v.article in articles_of[sets.find(i)] or u.article in articles_of[sets.find(j)]:
+                    continue
                 if min(len(u.tokens), len(v.tokens)) < TURN_LENGTH_RATIO * max(len(u.tokens), len(v.tokens)):
                     continue
-                shared = {w for w in textsim.content(list(u.tokens)) & textsim.content(list(v.tokens)) if len(w) >= 4}
+                shared = {w for w in _content(u.tokens) & _content(v.tokens) if len(w) >= 4}
                 if len(shared) >= 2 or any(len(w) >= TURN_LONG_WORD for w in shared):
                     sets.union(i, j)
                     break
@@ -289,8 +396,8 @@ def _variant_finding(cluster: QuoteCluster, lookup: dict[str, tuple[str, Quote]]
 
 def _best_piece(base: str, other: str) -> str:
     """The sentence (or run of sentences) of ``base`` that ``other`` corresponds to."""
-    pieces = [m.group().strip() for m in _SENTENCE.finditer(base) if m.group().strip()]
-    if len(pieces) <= 1 or len(_SENTENCE.findall(other)) > 1:
+    pieces = [p.strip() for p in textsim.sentences(base) if p.strip()]
+    if len(pieces) <= 1 or len(textsim.sentences(other)) > 1:
         return base
     words = textsim.words(other)
     return max(pieces, key=lambda p: (textsim.overlap(textsim.words(p), words), -len(p)))
@@ -326,18 +433,30 @@ def meaning_changes(base: str, other: str) -> list[str]:
         if at > 0 and (longer[at - 1] in NEGATIONS or longer[at - 1].endswith("n’t")):
             out.append("negation")
     else:
-        neg_a = sorted(w for w in a if w in NEGATIONS or w.endswith("n’t"))
-        neg_b = sorted(w for w in b if w in NEGATIONS or w.endswith("n’t"))
         reworded = textsim.overlap(a, b) < 0.5
+        # Only words inside what both versions print count: a "not" in a sentence one of them left out
+        # changes nothing in the other.
+        a, b = _shared_span(a, b)
+        neg_a = sorted(w for w in a if _negation(w))
+        neg_b = sorted(w for w in b if _negation(w))
         # A negation added or dropped; or, in a lightly edited quote, one negation put for another ("not
         # necessarily" against "none").  A loose translation may say "cannot" where another says "not".
         if bool(neg_a) != bool(neg_b) or (not reworded and neg_a != neg_b):
             out.append("negation")
-        nums_a = sorted(m.group().lower() for m in _NUMBER.finditer(base))
-        nums_b = sorted(m.group().lower() for m in _NUMBER.finditer(other))
+        nums_a = sorted(w for w in a if _NUMBER.fullmatch(w))
+        nums_b = sorted(w for w in b if _NUMBER.fullmatch(w))
         if nums_a and nums_b and nums_a != nums_b:
             out.append("number")
     return out
+
+
+def _shared_span(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """The words of ``a`` and of ``b`` from the first word they print alike to the last."""
+    blocks = [m for m in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return a, b
+    first, last = blocks[0], blocks[-1]
+    return a[first.a : last.a + last.size], b[first.b : last.b + last.size]
 
 
 def _attribution_conflicts(
@@ -348,9 +467,16 @@ def _attribution_conflicts(
         members = [lookup[m] for m in cluster.members if m in lookup]
         # Only named people conflict: "the court" or "Halvern Foods" may well speak through the person
         # another outlet names.
-        people = {story.speaker(q): q for _, q in members if q.speaker and story.is_person(q)}
+        # And only people the articles name beside the words: a speaker found through "he" or "the
+        # spokesman" may be the extraction's guess.  Two people are certainly different only when their
+        # surnames differ ("Mrs. Clinton" and "Mr. Clinton" may be one misread honorific away).
+        people = {
+            story.speaker(q): q
+            for _, q in members
+            if q.speaker and story.is_person(q) and q.speaker_mention and writes_name(q.speaker_mention.text, story.speaker(q))
+        }
         keys = {story.identities.key(name) or name for name in people}
-        if len(keys) < 2:
+        if len({k.split("|")[0] for k in keys}) < 2:
             continue
         names = sorted(people)
         out.append(

@@ -15,9 +15,10 @@ from functools import cached_property
 
 import regex
 
+from ..extracting.vocab import ORG_WORDS
 from ..models import Extraction, Quote
 from . import textsim
-from .identity import Identities
+from .identity import Identities, checked_speaker
 
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{N}’'\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}’'\-]*+){0,5}+")
@@ -43,7 +44,31 @@ class Story:
 
     def speaker(self, quote: Quote) -> str | None:
         """The quote's speaker as the story's canonical person (or description)."""
-        return self.identities.resolve_speaker(quote.speaker)
+        memo = self._speakers
+        if quote.id not in memo or not quote.id:
+            article = self.index.get(quote.id.rpartition("#")[0])
+            words = self.story_words[article] if article is not None else ()
+            mention = quote.speaker_mention.text if quote.speaker_mention else None
+            name, gender = checked_speaker(quote.speaker, mention, words)
+            memo[quote.id] = self.identities.resolve_speaker(name, gender)
+        return memo[quote.id]
+
+    @cached_property
+    def _speakers(self) -> dict[str, str | None]:
+        return {}
+
+    @cached_property
+    def story_words(self) -> tuple[tuple[str, ...], ...]:
+        """Each article's words in order, title and standfirst left out."""
+        out = []
+        for e in self.extractions:
+            text = e.article.text
+            words: list[str] = []
+            for p in e.document.paragraphs:
+                if p.kind not in ("title", "standfirst"):
+                    words.extend(textsim.words(text[p.start : p.end]))
+            out.append(tuple(words))
+        return tuple(out)
 
     def speaker_key(self, quote: Quote) -> str | None:
         name = self.speaker(quote)
@@ -102,6 +127,8 @@ class Story:
         name = self.speaker(quote)
         if not name or not name[:1].isupper() or len(name.split()) < 2 or "’s " in name or "'s " in name:
             return False
+        if name.split()[-1].lower() in ORG_WORDS:
+            return False  # "Trump Organization", "Lee Foundation": named for a person, not one
         return self.identities.key(name) in self.person_keys
 
     @cached_property

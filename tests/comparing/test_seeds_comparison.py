@@ -58,17 +58,34 @@ def test_thirteen_gold_clusters(gold):
 
 
 def test_no_cluster_merges_two_utterances(seed_report, gold):
-    """Every cluster's members belong to one gold utterance (or to none the gold lists)."""
+    """Every cluster's members belong to one gold utterance, or to utterances one printed quotation joins.
+
+    A quote belongs to one cluster, so a quotation that runs two gold utterances together (two sentences
+    of one speaker, each printed alone elsewhere) makes one cluster of both; nothing else may join them."""
     gold_of = {}
     for group in gold["quote_clusters"]:
         for member in group["members"]:
             quote = _quote_for(seed_report, _stem(member["article"]), member["text"])
             if quote:
                 gold_of.setdefault(quote.id, set()).add(group["id"])
+    joined = {g: {g} for groups in gold_of.values() for g in groups}
+    for groups in gold_of.values():
+        merged = set().union(*(joined[g] for g in groups))
+        for g in merged:
+            joined[g] = merged
     for cluster in seed_report.quote_clusters:
         groups = [gold_of[m] for m in cluster.members if m in gold_of]
         if len(groups) >= 2:
-            assert set.intersection(*groups), (cluster.id, cluster.members)
+            first = next(iter(groups[0]))
+            assert all(g in joined[first] for gs in groups for g in gs), (cluster.id, cluster.members)
+
+
+def test_a_quote_is_in_one_cluster(seed_report):
+    seen: dict[str, str] = {}
+    for cluster in seed_report.quote_clusters:
+        for member in cluster.members:
+            assert member not in seen, (member, seen.get(member), cluster.id)
+            seen[member] = cluster.id
 
 
 def test_gold_claim_findings(seed_report, gold):
