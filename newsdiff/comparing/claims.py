@@ -336,7 +336,20 @@ def _same_quantity(a: Item, b: Item) -> bool:
     qa, qb = _qualifiers(a.value), _qualifiers(b.value)
     if qa and qb and not qa & qb:
         return False
+    pa, pb = _purpose(a), _purpose(b)
+    if pa and pb and pa != pb:
+        return False  # "34 votes to block" and "67 to override" count different things
     return not (_hypothetical(a) or _hypothetical(b))
+
+
+_PURPOSE = regex.compile(r"\s++to\s++(\p{L}++)", regex.IGNORECASE)
+
+
+def _purpose(item: Item) -> str | None:
+    """The verb of a purpose after a value and its unit ("34 votes to block" -> "block"), stemmed."""
+    at = _phrase_end(item) - item.claim.start
+    m = _PURPOSE.match(item.claim.text, at)
+    return stem(m.group(1)) if m else None
 
 
 def _compound(item: Item) -> bool:

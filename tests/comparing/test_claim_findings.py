@@ -193,3 +193,11 @@ def test_a_conflict_with_one_outlet_is_a_conflict_with_those_that_agree_with_it(
     [conflict] = kinds(story(a, b, c), "number_conflict")
     assert {e.article for e in conflict.evidence} == {"a0", "a1", "a2"}
     assert "a1 and a2: 38-word" in conflict.summary
+
+
+def test_counts_for_different_purposes_do_not_conflict():
+    a = "Veto vote\n\nOpponents of the dam gathered 34 votes to block the bill in the council on Monday.\n"
+    b = "Veto\n\nSupporters of the dam gathered 38 votes to override the bill in the council on Monday.\n"
+    assert kinds(story(a, b), "number_conflict") == []
+    c = "Vote\n\nSupporters of the dam gathered 38 votes to block the bill in the council on Monday.\n"
+    assert len(kinds(story(a, c), "number_conflict")) == 1
