@@ -542,6 +542,8 @@ def _what(v: Value, unit: str) -> str:
         return "the share"
     if v.kind == "ordinal":
         return f"which {unit}"
+    if unit.endswith("year-old"):
+        return "the age"
     return f"the number of {_plural(unit)}" if unit else "the number"
 
 

@@ -201,3 +201,10 @@ def test_counts_for_different_purposes_do_not_conflict():
     assert kinds(story(a, b), "number_conflict") == []
     c = "Vote\n\nSupporters of the dam gathered 38 votes to block the bill in the council on Monday.\n"
     assert len(kinds(story(a, c), "number_conflict")) == 1
+
+
+def test_an_age_is_called_an_age():
+    a = "Rescue\n\nPolice said a 12-year-old girl named Mira Solberg was pulled from the river near Tromvik on Sunday.\n"
+    b = "River rescue\n\nDivers pulled a 12-year-old girl, Mira Solberg, from the river near Tromvik on Sunday.\n"
+    summaries = [f.summary for f in kinds(story(a, b), "agreement")]
+    assert any(s.startswith("2 articles agree on the age") and "12-year-old" in s for s in summaries), summaries
