@@ -95,7 +95,7 @@ class Story:
         self.dir = DATA / name
         self.texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(self.dir.glob("*.txt"))}
         pm = newsdiff.get_plugin_manager(third_party=False)
-        self.report = newsdiff.compare(newsdiff.load(str(self.dir)), pm=pm).to_dict()
+        self.report = newsdiff.compare(newsdiff.load(str(self.dir)), pm=pm, experimental=True).to_dict()
         self.quotes = {q["id"]: (a["id"], q) for a in self.report["articles"] for q in a["quotes"]}
         self.by_article = defaultdict(list)
         for _qid, (aid, q) in self.quotes.items():

@@ -10,7 +10,8 @@ PM = newsdiff.get_plugin_manager(third_party=False)
 
 def story(*texts: str) -> newsdiff.Report:
     articles = [newsdiff.Article.from_text(text, id=f"a{n}") for n, text in enumerate(texts)]
-    return newsdiff.compare(articles, pm=PM, group=False)
+    # attribution_conflict is experimental: asked for, so that the tests below can see it.
+    return newsdiff.compare(articles, pm=PM, group=False, experimental=True)
 
 
 def cluster_with(report, words: str):
@@ -147,6 +148,15 @@ def test_no_attribution_conflict_when_one_speaker_is_only_a_pronoun():
     report = story(a, b)
     assert len(report.quote_clusters) == 1
     assert not [f for f in report.findings if f.kind == "attribution_conflict"]
+
+
+def test_attribution_conflict_is_experimental():
+    a = "Talks\n\n“There will be no deal before the summer at all,” said Prime Minister Jane Hart.\n"
+    b = "Talks\n\n“There will be no deal before the summer at all,” said opposition leader Tom Reyes.\n"
+    [conflict] = [f for f in story(a, b).findings if f.kind == "attribution_conflict"]
+    assert conflict.experimental
+    articles = [newsdiff.Article.from_text(t, id=f"a{n}") for n, t in enumerate((a, b))]
+    assert not [f for f in newsdiff.compare(articles, pm=PM).findings if f.kind == "attribution_conflict"]
 
 
 def test_no_attribution_conflict_between_two_people_of_one_surname():
