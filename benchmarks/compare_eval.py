@@ -6,7 +6,8 @@
 
 Data: ``benchmarks/data/stories/<story>/<outlet>.txt`` (six invented events told by 3-4 invented outlets) and
 ``benchmarks/data/stories/gold.json``.  Each story folder is run through
-``newsdiff.compare(newsdiff.load(story_dir), pm=newsdiff.get_plugin_manager(third_party=False))``.
+``newsdiff.compare(newsdiff.load(story_dir), pm=newsdiff.get_plugin_manager(third_party=False), experimental=True)``
+(every finding kind, the experimental ones too).
 
 Matching rules
 --------------
@@ -95,7 +96,7 @@ class Story:
         self.dir = DATA / name
         self.texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(self.dir.glob("*.txt"))}
         pm = newsdiff.get_plugin_manager(third_party=False)
-        self.report = newsdiff.compare(newsdiff.load(str(self.dir)), pm=pm).to_dict()
+        self.report = newsdiff.compare(newsdiff.load(str(self.dir)), pm=pm, experimental=True).to_dict()
         self.quotes = {q["id"]: (a["id"], q) for a in self.report["articles"] for q in a["quotes"]}
         self.by_article = defaultdict(list)
         for _qid, (aid, q) in self.quotes.items():
