@@ -39,6 +39,6 @@ def test_no_verdict_copies_article_text():
         for i in range(len(words) - 5):
             run = " ".join(words[i : i + 6])
             assert run not in text, (row["story"], run)
-        for article, start, end in row["evidence"]:
+        for article, _start, end in row["evidence"]:
             path = folder / f"{article}.txt"
             assert path.exists() and end <= len(path.read_text(encoding="utf-8")), (row["story"], article)
