@@ -20,7 +20,7 @@ import regex
 
 from ..extracting.vocab import PRONOUNS, _forms
 from ..hookspecs import hookimpl
-from ..models import Comparison, Evidence, Extraction, Finding, Quote
+from ..models import Comparison, Evidence, Extraction, Finding, Mention, Quote
 from . import textsim
 from .story import Story, story_of
 
@@ -83,7 +83,8 @@ LOADED_LABEL_WORDS = frozenset(
 #: How many words two printings of one remark must share (content words, as a share of the shorter) for
 #: their verbs to be compared: the cue must stand by the same words, not by another sentence of the cluster.
 SAME_REMARK = 0.6
-#: ... and at least this many content words: one shared word ("personal") does not make one remark.
+#: ... and at least this many content words, or half of the longer one's: one shared word ("personal")
+#: does not make a scare quote the same remark as a long quotation that holds it.
 SAME_REMARK_WORDS = 3
 
 
@@ -100,42 +101,44 @@ def _cue_verbs(story: Story) -> list[Finding]:
     lookup = {q.id: (e.id, q) for e in story.extractions for q in e.quotes}
     out = []
     for cluster in story.quote_clusters:
-        cues: dict[str, tuple[str, Quote]] = {}
+        # By article: the sense of its verb, its printing of the remark and the verb itself.
+        cues: dict[str, tuple[str, Quote, Mention]] = {}
         for member in cluster.members:
             article, quote = lookup[member]
-            if quote.cue is None or article in cues:
+            cue = quote.cue
+            if cue is None or article in cues:
                 continue
-            sense = VERB_SENSES.get(quote.cue.text.lower())
+            sense = VERB_SENSES.get(cue.text.lower())
             if sense is None or story.speaker_key(quote) is None:
                 continue  # a verb of unknown sense, or words nobody is named for: not compared
-            cues[article] = (sense, quote)
+            cues[article] = (sense, quote, cue)
         if len(cues) < 2:
             continue
         # The same remark: each printing shares most of its words with another printing.
-        texts = {a: textsim.content(textsim.words(q.text)) for a, (_, q) in cues.items()}
-        speakers = {story.speaker_key(q) for _, q in cues.values()}
+        texts = {a: textsim.content(textsim.words(q.text)) for a, (_, q, _) in cues.items()}
+        speakers = {story.speaker_key(q) for _, q, _ in cues.values()}
         if len(speakers) != 1 or not all(
-            any(_shared(texts[a], texts[b]) >= SAME_REMARK and len(texts[a] & texts[b]) >= SAME_REMARK_WORDS for b in texts if b != a)
-            for a in texts
+            any(_same_remark(texts[a], texts[b]) for b in texts if b != a) for a in texts
         ):
             continue
-        senses = {sense for sense, _ in cues.values()}
+        senses = {sense for sense, _, _ in cues.values()}
         if len(senses) < 2:
             continue  # "admitted" and "conceded", or "said" and "told": the same implication
-        verbs = {a: q.cue.text.lower() for a, (_, q) in sorted(cues.items())}
-        listing = "; ".join(f"{a}: {v} ({cues[a][0]})" for a, v in verbs.items())
+        ordered = sorted(cues.items())
+        verbs = {a: cue.text.lower() for a, (_, _, cue) in ordered}
+        listing = "; ".join(f"{a}: {verbs[a]} ({sense})" for a, (sense, _, _) in ordered)
         loaded = sorted(senses - {"neutral"})
         out.append(
             Finding(
                 kind="framing",
                 summary=f"outlets report the same remark by {cluster.speaker or 'the same speaker'} with verbs that "
                 f"imply different things: {listing}",
-                evidence=tuple(Evidence(a, q.cue.start, q.cue.end, q.cue.text) for a, (_, q) in sorted(cues.items())),
+                evidence=tuple(Evidence(a, cue.start, cue.end, cue.text) for a, (_, _, cue) in ordered),
                 details={
                     "aspect": "reporting_verb",
-                    "quotes": {a: q.id for a, (_, q) in sorted(cues.items())},
+                    "quotes": {a: q.id for a, (_, q, _) in ordered},
                     "verbs": verbs,
-                    "senses": {a: cues[a][0] for a in verbs},
+                    "senses": {a: sense for a, (sense, _, _) in ordered},
                 },
                 score=0.8 if "neutral" in senses and len(loaded) == 1 else 0.7,
             )
@@ -143,14 +146,21 @@ def _cue_verbs(story: Story) -> list[Finding]:
     return out
 
 
-def _shared(a: set[str], b: set[str]) -> float:
+def _same_remark(a: set[str], b: set[str]) -> bool:
+    """True when two printings' content words make them one remark: most of the shorter one's words are in
+    the other, and they share several words or are mostly the same words ("Not successfully" and "Not
+    successfully is the word"; not a one-word scare quote against a long quotation that happens to hold it)."""
     if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+        return False
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) >= SAME_REMARK and (
+        shared >= SAME_REMARK_WORDS or shared / max(len(a), len(b)) >= 0.5
+    )
 
 
 def _labels(story: Story) -> list[Finding]:
-    labels: dict[str, dict[str, tuple[str, Quote]]] = defaultdict(dict)
+    # By person: by article and label, where that article describes them so.
+    labels: dict[str, dict[str, tuple[str, Mention]]] = defaultdict(dict)
     for e in story.extractions:
         for q in e.quotes:
             mention = q.speaker_mention
@@ -164,26 +174,24 @@ def _labels(story: Story) -> list[Finding]:
                 continue
             person = story.speaker(q)
             if person and story.identities.key(person) in story.person_keys:
-                labels[person].setdefault(f"{e.id}|{mention.text.lower()}", (e.id, q))
+                labels[person].setdefault(f"{e.id}|{mention.text.lower()}", (e.id, mention))
     out = []
     for person, found in sorted(labels.items()):
-        loaded = {key: (a, q) for key, (a, q) in found.items() if _loaded(q.speaker_mention.text)}
-        plain = {key: (a, q) for key, (a, q) in found.items() if key not in loaded}
+        loaded = {key: (a, m) for key, (a, m) in found.items() if _loaded(m.text)}
         loaded_articles = {a for a, _ in loaded.values()}
         # Another article describes the same person without the loaded word: the choice is the writer's.
-        others = {key: (a, q) for key, (a, q) in plain.items() if a not in loaded_articles}
+        others = {key: (a, m) for key, (a, m) in found.items() if key not in loaded and a not in loaded_articles}
         if not loaded or not others:
             continue
-        chosen = sorted({**loaded, **others}.values(), key=lambda x: (x[0], x[1].speaker_mention.start))
-        evidence = tuple(Evidence(a, q.speaker_mention.start, q.speaker_mention.end, q.speaker_mention.text) for a, q in chosen)
-        listing = "; ".join(f"{a}: {q.speaker_mention.text}" for a, q in chosen)
-        words = sorted({w for _, q in loaded.values() for w in _words(q.speaker_mention.text) if w in LOADED_LABEL_WORDS})
+        chosen = sorted({**loaded, **others}.values(), key=lambda x: (x[0], x[1].start))
+        listing = "; ".join(f"{a}: {m.text}" for a, m in chosen)
+        words = sorted({w for _, m in loaded.values() for w in _words(m.text) if w in LOADED_LABEL_WORDS})
         out.append(
             Finding(
                 kind="framing",
                 summary=f"outlets describe {person} differently, one with a loaded word ({', '.join(words)}): {listing}",
-                evidence=evidence,
-                details={"aspect": "label", "person": person, "labels": [q.speaker_mention.text for _, q in chosen], "loaded": words},
+                evidence=tuple(Evidence(a, m.start, m.end, m.text) for a, m in chosen),
+                details={"aspect": "label", "person": person, "labels": [m.text for _, m in chosen], "loaded": words},
                 score=0.7,
             )
         )

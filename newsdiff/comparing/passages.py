@@ -94,7 +94,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _tokens(e: Extraction) -> list[tuple[int, int, str]]:
+def _tokens(e: Extraction) -> list[tuple[int, int, str | None]]:
     """The words of the article's story text: (start, end, lower-case word); a quoted word's text is None."""
     text = e.article.text
     quoted = sorted({(q.start, q.end) for q in e.quotes})
@@ -117,10 +117,10 @@ def find_shared_passages(extractions: Sequence[Extraction]) -> list[Passage]:
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for a, toks in enumerate(tokens):
         for i in range(len(toks) - SHINGLE + 1):
-            words = tuple(t[2] for t in toks[i : i + SHINGLE])
-            if None in words:
+            shingle = tuple(t[2] for t in toks[i : i + SHINGLE])
+            if None in shingle:
                 continue  # a quoted word: the speaker's, not the writer's
-            index[hash(words)].append((a, i))
+            index[hash(shingle)].append((a, i))
     # (article a, article b) -> diagonal -> positions i in a where a shingle matches b at i - diagonal
     hits: dict[tuple[int, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for postings in index.values():
@@ -140,9 +140,10 @@ def find_shared_passages(extractions: Sequence[Extraction]) -> list[Passage]:
         for diagonal, starts in sorted(diagonals.items()):
             starts = sorted(set(starts))
             run_start = prev = starts[0]
-            for i in starts[1:] + [None]:
-                if i is not None and i - prev <= MAX_GAP + 1:
-                    prev = i
+            ends: list[int | None] = [*starts[1:], None]
+            for at in ends:
+                if at is not None and at - prev <= MAX_GAP + 1:
+                    prev = at
                     continue
                 first, last = run_start, prev + SHINGLE - 1
                 words = last - first + 1
@@ -153,8 +154,8 @@ def find_shared_passages(extractions: Sequence[Extraction]) -> list[Passage]:
                             extractions[b].id, tb[first - diagonal][0], tb[last - diagonal][1], words,
                         )
                     )
-                if i is not None:
-                    run_start = prev = i
+                if at is not None:
+                    run_start = prev = at
     found.sort(key=lambda p: (p.a, p.a_start, p.b, p.b_start))
     return found
 

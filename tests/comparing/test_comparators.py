@@ -304,3 +304,17 @@ def test_quoted_words_are_known_across_marks_and_paragraphs():
     assert spans == ["one two", "three four", "five"]
     text = "rest of a quote” said she, and “more”"
     assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["rest of a quote", "more"]
+
+
+def test_a_one_word_scare_quote_is_not_the_remark_of_a_long_quotation_that_holds_it():
+    long = "I kept a single phone because it was simpler for my personal and my work messages alike"
+    a = "Phones\n\nMinister Vera Oduya admitted to keeping “personal” messages on one phone.\n"
+    b = f"One device\n\n“{long},” minister Vera Oduya said on Monday.\n"
+    assert [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "reporting_verb"] == []
+
+
+def test_a_short_remark_printed_nearly_whole_is_compared():
+    a = "Retort\n\n“Never again – never again is my answer,” Mayor Ilse Varga said.\n"
+    b = "Retort\n\n“Never again,” Mayor Ilse Varga shot back.\n"
+    found = [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "reporting_verb"]
+    assert [sorted(f.details["senses"].values()) for f in found] == [["neutral", "retort"]]
