@@ -6,7 +6,8 @@
 
 Data: ``benchmarks/data/stories/<story>/<outlet>.txt`` (six invented events told by 3-4 invented outlets) and
 ``benchmarks/data/stories/gold.json``.  Each story folder is run through
-``newsdiff.compare(newsdiff.load(story_dir), pm=newsdiff.get_plugin_manager(third_party=False))``.
+``newsdiff.compare(newsdiff.load(story_dir), pm=newsdiff.get_plugin_manager(third_party=False), experimental=True)``
+(every finding kind, the experimental ones too).
 
 Matching rules
 --------------

@@ -75,7 +75,7 @@ def build(n: int, folder: Path, texts: list[dict]) -> Path:
             copy = k // len(texts)
             # Each round of copies tells other events: its names, places and long words made up anew, the same
             # way for every article of the round, so a story's articles still share them.
-            text = src["text"] if copy == 0 else RENAMED.sub(lambda m: _renamed(m[0], copy), src["text"])
+            text = src["text"] if copy == 0 else RENAMED.sub(lambda m, copy=copy: _renamed(m[0], copy), src["text"])
             paras = text.split("\n\n")
             kept = [p for i, p in enumerate(paras) if i == 0 or rng.random() >= 1 / 3]
             record = {

@@ -71,8 +71,8 @@ def newsdiff_find_metadata(article: Article, outlet: str | None) -> Metadata:
         if article.title_in_text and _is_label(heads[i]):
             # A section name or masthead above the title gives way to a longer line set as a headline.
             for j in range(i + 1, len(heads)):
-                if _is_prose(heads[j]):
-                    break
+                if _is_prose(heads[j]) or heads[j].rstrip(" ”’\"'").endswith("."):
+                    break  # a line that ends a sentence is story, however short, not a headline
                 if _is_head_furniture(heads[j]):
                     continue
                 if not _is_label(heads[j]):

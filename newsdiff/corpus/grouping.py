@@ -31,7 +31,7 @@ LINK = _stories.LINK
 #: How many of its strongest terms an article is found under.
 TOP_TERMS = _stories.TOP_TERMS
 #: A key shared by more articles than this finds no candidates (it names no one event).
-MAX_BLOCK = _stories.MAX_POSTINGS
+MAX_BLOCK = 200
 #: Inputs this small are one story (as ``group_stories`` has it).
 ONE_STORY_UP_TO = 2
 
@@ -40,12 +40,12 @@ Vector = dict[str, float]
 
 def features(extraction: Extraction) -> dict[str, int]:
     """The key terms of one article with their counts, in the order ``group_stories`` meets them."""
-    return dict(_stories._terms(extraction))
+    return dict(_stories.story_features(extraction).terms)
 
 
 def vector(counts: Mapping[str, int], df: Mapping[str, int], n: int) -> Vector:
     """The unit-length weights of an article's terms in a corpus of ``n`` articles."""
-    vec = {t: (1 + math.log(k)) * math.log(1 + n / df[t]) for t, k in counts.items()}
+    vec = {t: (1 + math.log(k)) * (math.log((1 + n) / (1 + df.get(t, 1))) + 1) for t, k in counts.items() if k > 0}
     norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
     return {t: x / norm for t, x in vec.items()}
 

@@ -332,3 +332,12 @@ def test_an_extracted_article_keeps_lines_judged_by_position_alone():
     extracted = newsdiff.extract(article, pm=PM).document
     assert "A heading here" not in kept_lines(plain)
     assert kept_lines(extracted)[1:] == ["A short kicker line", PROSE, "A heading here", "And a second one", P2, P3, "A closing label"]
+
+
+def test_a_short_sentence_under_a_one_word_title_does_not_take_its_place():
+    # A one-word first line gives way as a section label only to a headline, never to a line of story.
+    doc = read("Retort\n\n“Never again,” Mayor Ilse Varga shot back.\n")
+    assert doc.metadata.title == "Retort"
+    assert [p.kind for p in doc.paragraphs] == ["title", "body"]
+    labelled = read("Opinion\n\nWhy the harbour tunnel will never pay for itself\n\nThe council voted on Monday to fund it.\n")
+    assert labelled.metadata.title == "Why the harbour tunnel will never pay for itself"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import newsdiff
 from newsdiff.comparing.identity import Identities, fold
 
@@ -146,11 +148,49 @@ def test_publication_day_is_told_from_event_day():
     assert finding.details["published"] == {"a0": "2019-03-09", "a1": "2019-03-08"}
 
 
-def test_headline_assertion_the_body_does_not_support():
-    a = "Mayor admits rigging budget to hide losses\n\nThe mayor presented the budget on Monday and answered questions from the council."
+def test_headlines_are_never_called_unsupported():
+    """A headline says in other words what its story says; newsdiff cannot tell that from an unsupported
+    claim by word matching, so it makes no headline finding at all."""
+    a = "Mayor wows the council\n\nThe mayor presented the budget on Monday and drew applause from the council."
     report = story(a, "Budget presented\n\nThe mayor presented the budget on Monday.")
-    headline = [f for f in kinds(report, "framing") if f.details["aspect"] == "headline"]
-    assert headline and {"rigging", "hide", "losses"} <= set(headline[0].details["unsupported"])
+    assert not [f for f in kinds(report, "framing") if f.details.get("aspect") == "headline"]
+
+
+REMARK = "The harbour will be dredged before the autumn storms, whatever the shipping lobby says"
+
+
+def _verbs(verb_a: str, verb_b: str, remark_b: str = REMARK):
+    a = f"Harbour plan\n\n“{REMARK},” harbour master Tomas Brenn {verb_a} on Tuesday.\n"
+    b = f"Dredging row\n\n“{remark_b},” Tomas Brenn {verb_b} at the quay on Tuesday.\n"
+    return [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "reporting_verb"]
+
+
+@pytest.mark.parametrize("verb", ["admitted", "conceded", "insisted", "shot back", "joked", "boasted"])
+def test_a_verb_that_implies_something_against_said_is_framing(verb):
+    [finding] = _verbs(verb, "said")
+    assert set(finding.details["verbs"].values()) == {verb, "said"}
+    assert "neutral" in finding.details["senses"].values() and 0 < finding.score <= 1
+
+
+@pytest.mark.parametrize("pair", [("said", "told reporters"), ("said", "added"), ("admitted", "conceded"), ("said", "whispered")])
+def test_verbs_alike_in_what_they_imply_or_unknown_are_not_framing(pair):
+    verb_a, verb_b = pair
+    assert _verbs(verb_a, verb_b) == []
+
+
+def test_verbs_of_two_different_remarks_are_not_compared():
+    other = "We will ask the ministry for more money next year to rebuild the old quay wall"
+    assert _verbs("admitted", "said", remark_b=other) == []
+
+
+def test_a_loaded_label_against_a_plain_one_is_framing():
+    tail = "\n\nThe council met for three hours. Mayor Rosa Quint thanked the staff.\n"
+    a = f"Budget vote\n\n“We have the votes,” said the embattled mayor, Rosa Quint, on Friday.{tail}"
+    b = f"Budget passes\n\n“We have the votes,” the city mayor said after the meeting.{tail}"
+    [label] = [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "label"]
+    assert label.details["loaded"] == ["embattled"] and {e.article for e in label.evidence} == {"a0", "a1"}
+    plain = f"Budget vote\n\n“We have the votes,” said the mayor, Rosa Quint, on Friday.{tail}"
+    assert [f for f in kinds(story(plain, b), "framing") if f.details["aspect"] == "label"] == []
 
 
 def test_identities_tie_descriptions_through_nationality_and_role():
@@ -228,3 +268,53 @@ def test_a_mixed_folder_of_six_events_is_grouped_by_event():
     report = newsdiff.compare(articles, pm=PM)
     expected = sorted(tuple(sorted(p.stem for p in f.glob("*.txt"))) for f in folders)
     assert sorted(tuple(sorted(s.articles)) for s in report.stories) == expected
+
+
+def test_a_quote_both_outlets_took_from_the_speaker_is_not_a_shared_passage():
+    remark = (
+        "We will rebuild every school in the valley before the winter comes, and nobody in this town will be "
+        "left without a classroom for their children"
+    )
+    a = f"Valley schools\n\nThe governor visited Tarnow on Monday. “{remark},” Governor Ada Klee said at the site.\n"
+    b = f"Klee in Tarnow\n\n“{remark},” Klee told reporters after touring the flooded district on Monday.\n"
+    report = story(a, b)
+    assert report.quote_clusters  # the remark is one utterance, printed by both
+    assert kinds(report, "shared_passage") == []
+
+
+def test_narration_shared_next_to_a_shared_quote_is_still_a_passage():
+    wire = (
+        "The bridge, which carries about 40,000 vehicles a day across the Lenne river, was closed in March "
+        "after inspectors found cracks in two of its steel supports."
+    )
+    a = f"Bridge reopens\n\n“It is safe again,” the city engineer said. {wire}\n"
+    b = f"Lenne crossing\n\n“It is safe again,” said the engineer, Bo Rask. {wire}\n"
+    report = story(a, b)
+    [shared] = kinds(report, "shared_passage")
+    for ev in shared.evidence:
+        assert ev.text.startswith("The bridge") and "safe" not in ev.text
+    assert 0 < shared.score <= 1 and "narration" in shared.summary
+
+
+def test_quoted_words_are_known_across_marks_and_paragraphs():
+    from newsdiff.comparing.passages import quoted_spans
+
+    text = 'He said “one two” and "three four" then “five'
+    spans = [text[a:b] for a, b in quoted_spans(text, 0, len(text))]
+    assert spans == ["one two", "three four", "five"]
+    text = "rest of a quote” said she, and “more”"
+    assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["rest of a quote", "more"]
+
+
+def test_a_one_word_scare_quote_is_not_the_remark_of_a_long_quotation_that_holds_it():
+    long = "I kept a single phone because it was simpler for my personal and my work messages alike"
+    a = "Phones\n\nMinister Vera Oduya admitted to keeping “personal” messages on one phone.\n"
+    b = f"One device\n\n“{long},” minister Vera Oduya said on Monday.\n"
+    assert [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "reporting_verb"] == []
+
+
+def test_a_short_remark_printed_nearly_whole_is_compared():
+    a = "Retort\n\n“Never again – never again is my answer,” Mayor Ilse Varga said.\n"
+    b = "Retort\n\n“Never again,” Mayor Ilse Varga shot back.\n"
+    found = [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "reporting_verb"]
+    assert [sorted(f.details["senses"].values()) for f in found] == [["neutral", "retort"]]

@@ -11,7 +11,7 @@ import newsdiff
 from newsdiff.comparing.stories import group_stories
 from newsdiff.corpus import grouping, tasks
 
-from .invented import article, many, repeat_article, EVENTS
+from .invented import EVENTS, article, many, repeat_article
 
 
 def _stories_in_chunks(extractions, size: int, buckets: int = 4) -> tuple[list[list[int]], int]:
