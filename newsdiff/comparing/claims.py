@@ -555,7 +555,6 @@ def _phrase_end(item: Item) -> int:
         return v.end
     wanted = v.unit.split()
     base = item.claim.start
-    end = v.end
     at = v.end - base
     for word in wanted:
         m = _UNIT_TOKEN.match(item.claim.text, at)
