@@ -192,7 +192,7 @@ def _told_elsewhere(story: Story, n: int, tokens: list[str]) -> bool:
     if len(mine) < 2:
         return False
     need = TOLD_SHARE * len(mine)
-    for m, _other in enumerate(story.extractions):
+    for m in range(len(story.extractions)):
         if m == n:
             continue
         for words in _sentence_words(story, m):
@@ -315,7 +315,7 @@ def omissions(story: Story) -> list[Finding]:
     df = story.document_frequency
     facts = _fact_words(story)
     index: dict[str, list[str]] = {}
-    for cid, (_n, words, *_) in facts.items():
+    for cid, (_, words, *_) in facts.items():
         for w in words:
             if 2 <= df.get(w, 0) < n_articles:
                 index.setdefault(w, []).append(cid)
