@@ -11,7 +11,7 @@ Nothing is discovered at import time: the default plugin manager is built on fir
 from __future__ import annotations
 
 from ._version import __version__
-from .errors import InputError, NewsdiffError, PluginLoadError, SpanError, UnknownFormatError
+from .errors import InputError, NewsdiffError, OutputError, PluginLoadError, SpanError, UnknownFormatError
 from .hookspecs import hookimpl
 from .loading import load, load_file, load_text
 from .models import (
@@ -52,6 +52,7 @@ __all__ = [
     "Mention",
     "Metadata",
     "NewsdiffError",
+    "OutputError",
     "Paragraph",
     "PluginLoadError",
     "Problem",

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ._version import __version__
-from .errors import NewsdiffError
-from .loading import load
+from .errors import NewsdiffError, OutputError
+from .loading import MAX_FILE_BYTES, MAX_RECORDS, load
 from .models import Article, Problem, Report
-from .output import write_atomic
+from .output import exit_on_signals, write_atomic, write_stream
 from .pipeline import compare, extract, output_formats, render
 from .plugins import PluginManager, get_plugin_manager
 
@@ -34,15 +34,36 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .json, .jsonl) or folders of them")
-        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of stdout")
+        p.add_argument(
+            "paths", nargs="+", metavar="PATH", help="article files (.txt, .json, .jsonl) or folders of them; - reads standard input"
+        )
+        p.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="write to FILE (whole or not at all; a link is written through; pipes, devices and read-only files are refused) instead of stdout",
+        )
+        p.add_argument(
+            "--max-bytes",
+            type=_positive_size,
+            default=MAX_FILE_BYTES,
+            metavar="N",
+            help=f"refuse any input file larger than N bytes (suffixes k, M, G; default {MAX_FILE_BYTES // 2**20}M)",
+        )
+        p.add_argument(
+            "--max-records",
+            type=_positive_int,
+            default=MAX_RECORDS,
+            metavar="N",
+            help=f"read at most N articles from one file, reporting the rest (default {MAX_RECORDS:,})",
+        )
         p.add_argument("-q", "--quiet", action="store_true", help="print no notes on stderr, only errors")
         _plugin_options(p)
 
     p = sub.add_parser("compare", help="compare articles about one event and report the differences")
     parser.set_defaults(compare_parser=p)
     common(p)
-    p.add_argument("-f", "--format", default="text", help="output format: text (default), json, markdown, or one a plugin adds")
+    p.add_argument("-f", "--format", default="text", help="output format: text (default), json, jsonl, markdown, html, or one a plugin adds")
     p.add_argument("--no-color", action="store_true", help="never colour the text output")
     p.add_argument("--width", type=int, default=80, help="line width of the text output (default 80)")
     p.add_argument(
@@ -82,6 +103,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print as JSON")
     _plugin_options(p)
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+_SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+def _positive_size(value: str) -> int:
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    unit = text[-1:] if text[-1:] in ("k", "m", "g") else ""
+    number = text[: len(text) - len(unit)]
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"not a size in bytes (such as 5000000, 500k, 200M): {value!r}")
+    return int(number) * _SIZE_UNITS[unit]
 
 
 def _plugin_options(p: argparse.ArgumentParser) -> None:
@@ -127,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, pm: PluginManager) -> int:
-    loaded = load(*args.paths, pm=pm)
+    loaded = load(*args.paths, pm=pm, max_bytes=args.max_bytes, max_records=args.max_records)
     for problem in loaded.errors:
         print(f"newsdiff: error: {problem.message}", file=sys.stderr)
     if not args.quiet:
@@ -158,15 +201,18 @@ def _run(args: argparse.Namespace, pm: PluginManager) -> int:
             if problem.stage != "load":
                 where = ", ".join(x for x in (problem.plugin and f"plugin {problem.plugin}", problem.article and f"article {problem.article}") if x)
                 print(f"newsdiff: warning: {problem.stage}: {where}: {problem.message}", file=sys.stderr)
-    if args.output:
-        try:
-            write_atomic(args.output, output)
-        except OSError as exc:
-            print(f"newsdiff: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_INPUT
-    else:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+    try:
+        if args.output:
+            with exit_on_signals():
+                write_atomic(args.output, output)
+        else:
+            write_stream(output)
+    except OutputError as exc:
+        print(f"newsdiff: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"newsdiff: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_INPUT if loaded.errors else EXIT_OK
 
 

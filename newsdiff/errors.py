@@ -29,3 +29,13 @@ class PluginLoadError(NewsdiffError):
 
 class UnknownFormatError(NewsdiffError, ValueError):
     """No renderer is registered for the requested output format."""
+
+
+class OutputError(NewsdiffError):
+    """The output could not be written, or its path must not be replaced (a device, a pipe, a read-only
+    file).  The message is one line and names the output."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        self.target = target
+        self.reason = reason
+        super().__init__(f"{target}: {reason}")

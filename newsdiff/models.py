@@ -343,6 +343,8 @@ class Metadata:
     outlet: str | None = None
     #: How the outlet was recognised: "input", "url", "copyright", a profile's name, ...
     outlet_from: str | None = None
+    #: The language the article is written in (ISO 639-1, "en"), or None when it could not be told.
+    language: str | None = None
 
 
 @frozen

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .coverage import coverage_rows
 from .kinds import default_score
+from .output import encodable
 
 if TYPE_CHECKING:
     from .models import (
@@ -118,6 +119,10 @@ def article_dict(e: Extraction) -> dict[str, Any]:
         ],
         "quotes": [quote_dict(q) for q in e.quotes],
         "claims": [claim_dict(c) for c in e.claims],
+        "language": meta.language,
+        # The text every offset above indexes, exactly as read (a lone surrogate, which JSON cannot carry
+        # as UTF-8, shown as U+FFFD: one character for one).  Last, so the fields above lead the object.
+        "text": text,
     }
 
 
@@ -170,5 +175,37 @@ def _plain(value: Any) -> Any:
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:
-    """JSON text with non-ASCII kept as is and a final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
+    """JSON text with non-ASCII kept as is and a final newline; any lone surrogate (which UTF-8 cannot
+    encode) written as U+FFFD, one character for one.
+
+    The same text as ``json.dumps(data, ensure_ascii=False, indent=indent)``, but with ``indent`` the
+    members of the top-level object's lists are encoded one at a time: Python's indenting encoder makes a
+    small string for every token, which for a report of many articles cost ten times the report's size."""
+    if indent is None or not isinstance(data, Mapping):
+        return encodable(_json(data, indent) + "\n")
+    return encodable(_indented(data, indent, 0) + "\n")
+
+
+def _json(data: Any, indent: int | None) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def _indented(value: Any, indent: int, depth: int) -> str:
+    """``json.dumps(value, indent=indent)`` as it reads nested ``depth`` levels deep, built from the
+    encodings of the top object's members and its lists' items (JSON strings hold no raw newline, so
+    re-indenting a member's lines is safe)."""
+    inner = " " * (indent * (depth + 1))
+    outer = " " * (indent * depth)
+
+    def nested(item: Any) -> str:
+        if depth == 0 and isinstance(item, list) and item:
+            return _indented(item, indent, depth + 1)
+        return _json(item, indent).replace("\n", "\n" + inner)
+
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        members = [f"{inner}{_json(str(k), None)}: {nested(v)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(members) + "\n" + outer + "}"
+    items = [inner + _json(item, indent).replace("\n", "\n" + inner) for item in value]
+    return "[\n" + ",\n".join(items) + "\n" + outer + "]"

@@ -90,3 +90,29 @@ def articles(max_pieces: int = 60) -> SearchStrategy[Article]:
 
     ids = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
     return st.builds(lambda text, id: Article.from_text(text, id=id), article_texts(max_pieces), ids)
+
+
+def growth(cost: Any, n: int, *, repeat: int = 3, floor: float = 0.002) -> tuple[float, float]:
+    """How the cost of ``cost(size)`` grows: the ratios ``t(2n)/t(n)`` and ``t(4n)/t(n)``, measured in one run.
+
+    ``cost(size)`` builds its input of ``size`` units and returns the CPU seconds the work under test took
+    (see :func:`cpu_seconds`), or any other count of work done.  Each size is measured ``repeat`` times and
+    the least kept, so a busy machine slows every size alike and the ratios hold: about 2 and 4 for linear
+    work, 4 and 16 for quadratic.  No wall-clock bound is needed, so a slow machine passes and a
+    quadratic algorithm fails::
+
+        double, quadruple = growth(lambda n: cpu_seconds(extract_quotes, doc_of(n)), 2_000)
+        assert quadruple < 9
+    """
+    base, twice, four = (min(cost(size) for _ in range(repeat)) for size in (n, 2 * n, 4 * n))
+    base = max(base, floor)  # below a few milliseconds, the clock's noise is all a ratio would show
+    return twice / base, four / base
+
+
+def cpu_seconds(function: Any, *args: Any, **kwargs: Any) -> float:
+    """The CPU time (of this process) that ``function(*args, **kwargs)`` took."""
+    import time
+
+    started = time.process_time()
+    function(*args, **kwargs)
+    return time.process_time() - started

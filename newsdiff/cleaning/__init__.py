@@ -17,6 +17,9 @@ from ..models import Article, Document, Metadata, Paragraph, Problem, Removed, S
 from ..plugins import PluginManager, call_each
 from .dates import normalise_published
 from .furniture import is_heading
+from .language import COVERED as COVERED_LANGUAGES
+from .language import identify as identify_language
+from .language import name as language_name
 from .structure import paragraphs, sentence_bounds
 
 _OPENING = "“\"«"  # the marks that open a quotation
@@ -63,6 +66,18 @@ def _metadata(article: Article, outlet: str | None, pm: PluginManager, errors: l
             merged[name] = value
     if article.outlet:
         merged["outlet_from"] = "input"
+    if merged["language"] is None:
+        merged["language"] = identify_language(article.text)
+    if merged["language"] is not None and merged["language"] not in COVERED_LANGUAGES:
+        errors.append(
+            Problem(
+                stage="clean",
+                article=article.id,
+                message=f"written in {language_name(merged['language'])} ({merged['language']}), not English: it is "
+                "compared on what its quotation marks, numbers and shared passages show, but speakers, claims and "
+                "dates read with English words may be missed",
+            )
+        )
     for name in ("title_span", "standfirst", "published_span"):
         span = merged[name]
         if span is not None and not (0 <= span.start <= span.end <= len(article.text)):

@@ -361,10 +361,14 @@ def value_of(m: regex.Match[str], parts: NumberParts | None = None) -> tuple[flo
     qualifier = " ".join(p.qual.lower().split()) if p.qual else ""
     kind = "number"
     if p.digits:
+        if _in_code(m.string, *m.span(3)):
+            return None
         n = float(p.digits.replace(",", ""))
         if p.scale:
             scale_word = p.scale.lower()
             n *= {"bn": 1e9, "m": 1e6}.get(scale_word, SCALES.get(scale_word, 1))
+        if not math.isfinite(n):
+            return None  # hundreds of digits: no quantity a story compares, and no finite norm
         if p.ordsuffix:
             kind = "ordinal"
         if p.percent:
@@ -393,6 +397,37 @@ def value_of(m: regex.Match[str], parts: NumberParts | None = None) -> tuple[flo
         return n, n, "ordinal"
     low, high = qualified(n, qualifier)
     return low, high, kind
+
+
+#: What joins the groups of a code or an unreadable date: "99999-99-99", "555-123-4567", "12/34/5678".
+_CODE_JOINS = "-/"
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """True when the digits at ``text[start:end]`` are one group of three or more digit groups joined by
+    hyphens or slashes: a code, a phone number or a date that is not one, never a quantity.  (Two groups
+    may be a range, "10-12", and stay numbers.)"""
+    groups = 1
+    at = start
+    for _ in range(2):  # groups before
+        if at >= 2 and text[at - 1] in _CODE_JOINS and text[at - 2].isdigit():
+            groups += 1
+            at -= 2
+            while at > 0 and text[at - 1].isdigit():
+                at -= 1
+        else:
+            break
+    at = end
+    size = len(text)
+    for _ in range(2):  # groups after
+        if at + 1 < size and text[at] in _CODE_JOINS and text[at + 1].isdigit():
+            groups += 1
+            at += 2
+            while at < size and text[at].isdigit():
+                at += 1
+        else:
+            break
+    return groups >= 3
 
 
 def qualified(n: float, qualifier: str) -> tuple[float, float]:

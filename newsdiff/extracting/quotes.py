@@ -1208,13 +1208,23 @@ class _Words:
 def _is_subheading(text: str, para: Paragraph, pair: marks.Pair, words: _Words, inner: str) -> bool:
     """A paragraph that is nothing but a short quotation in title case (“'All Bets Are Off.'”): a
     section heading quoting the story, not a quote of its own."""
-    if text[para.start : pair.open].strip() or text[pair.end + 1 : para.end].strip(" .\n"):
-        return False
+    if not _blank(text, para.start, pair.open) or not _blank(text, pair.end + 1, para.end, " .\n"):
+        return False  # tested in place: copying the paragraph up to each quotation is quadratic
     first = words.first(SUBHEADING_WORDS + 1)
     if len(first) > SUBHEADING_WORDS:
         return False
     capitals = sum(1 for w in first if w[0].isupper() or w[0].isdigit())
     return capitals * 2 > len(first) and first[-1][0].isupper()
+
+
+def _blank(text: str, start: int, end: int, chars: str | None = None) -> bool:
+    """True when ``text[start:end].strip(chars)`` would be empty, read from ``start`` only as far as the
+    first other character (no copy)."""
+    for i in range(start, end):
+        ch = text[i]
+        if not (ch.isspace() if chars is None else ch in chars):
+            return False
+    return True
 
 
 def _kind(toks: list[tuple[int, int, str]], k: int, words: _Words, inner: str) -> str:

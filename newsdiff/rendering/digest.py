@@ -11,10 +11,24 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import regex
 from attrs import frozen
 
 from ..kinds import default_score
 from ..models import FINDING_KINDS, Finding, Report
+
+#: C0 and C1 control characters except tab, newline and carriage return, and the bidirectional marks,
+#: embeddings, overrides and isolates: what could move a terminal's cursor, ring its bell, or reorder the
+#: dates and evidence around an article's words in a browser.  Every renderer shows them as U+FFFD.
+UNSAFE_CHARS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def neutral(text: str) -> str:
+    """``text`` with every :data:`UNSAFE_CHARS` character (and any lone surrogate) replaced by U+FFFD, one
+    character for one."""
+    if text.isascii() and text.isprintable():
+        return text
+    return UNSAFE_CHARS.sub("\ufffd", text)
 
 #: A word diff: ``("=", words)`` in both, ``("-", words)`` only in the base, ``("+", words)`` only in the other.
 DiffStep = tuple[str, str]

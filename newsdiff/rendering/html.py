@@ -18,6 +18,7 @@ fetch anything.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import html
 import json
@@ -27,7 +28,16 @@ from typing import Any
 
 from ..hookspecs import hookimpl
 from ..models import Extraction, Report
-from .digest import ClusterView, CoverageRow, cluster_views, coverage, ranked_findings, score_label, short_labels
+from .digest import (
+    ClusterView,
+    CoverageRow,
+    cluster_views,
+    coverage,
+    neutral,
+    ranked_findings,
+    score_label,
+    short_labels,
+)
 
 #: Articles shown side by side when the page opens; the reader can show the others.
 DEFAULT_COLUMNS = 6
@@ -55,17 +65,11 @@ def newsdiff_render(report: Report, format: str, options: Mapping[str, Any]) -> 
 def esc(value: object) -> str:
     """Text made safe for HTML content and double-quoted attributes.
 
-    Lone surrogates (possible in JSON input) become U+FFFD so that the page can be written as UTF-8.
+    Control characters, bidirectional controls and lone surrogates become U+FFFD (:func:`neutral`): an
+    outlet named with U+202E cannot reverse the dates and evidence printed after it, and the page can
+    always be written as UTF-8.
     """
-    return html.escape(_no_surrogates("" if value is None else str(value)), quote=True)
-
-
-def _no_surrogates(text: str) -> str:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
-    return text
+    return html.escape(neutral("" if value is None else str(value)), quote=True)
 
 
 _JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -77,7 +81,7 @@ def json_for_script(data: Any) -> str:
     The escaped characters only ever occur inside JSON strings, where ``\\uXXXX`` means the same thing.
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return _no_surrogates(text).translate(_JSON_IN_SCRIPT)
+    return neutral(text).translate(_JSON_IN_SCRIPT)  # as esc() shows them, so ids still match
 
 
 def _web_url(url: str | None) -> str | None:
@@ -166,8 +170,12 @@ def _article_body(n: int, e: Extraction, report: Report, ids: _Ids, views: Seque
 
     removed = _merge(clip(r.start, r.end) for r in e.document.removed if r.end > r.start)
     reasons: dict[tuple[int, int], list[str]] = {}
+    region_starts = [start for start, _ in removed]
     for r in e.document.removed:
-        for merged in removed:
+        # The merged regions do not overlap: only the last one starting at or before r can hold it.
+        k = bisect.bisect_right(region_starts, r.start) - 1
+        if k >= 0:
+            merged = removed[k]
             if merged[0] <= r.start < merged[1] or (r.start == r.end == merged[0]):
                 reasons.setdefault(merged, []).append(r.reason)
     quotes = [(clip(q.start, q.end), ids.quote[q.id], q) for q in e.quotes if q.id in ids.quote and q.end > q.start]
@@ -186,6 +194,22 @@ def _article_body(n: int, e: Extraction, report: Report, ids: _Ids, views: Seque
         cuts |= {start, end}
     bounds = sorted(cuts)
 
+    # One sweep over the cut points: what starts or ends at each is looked up, never searched for, so the
+    # page costs time in proportion to the text and its marks (not to quotes times segments).
+    quote_starts: dict[int, list[int]] = {}
+    quote_ends: dict[int, list[int]] = {}
+    for i, ((start, end), _, _) in enumerate(quotes):
+        quote_starts.setdefault(start, []).append(i)
+        quote_ends.setdefault(end, []).append(i)
+    ev_starts: dict[int, list[int]] = {}
+    ev_ends: dict[int, list[int]] = {}
+    for i, ((start, end), _) in enumerate(evidence):
+        ev_starts.setdefault(start, []).append(i)
+        ev_ends.setdefault(end, []).append(i)
+    active_quotes: set[int] = set()
+    active_evidence: set[int] = set()
+    next_region = 0
+
     out: list[str] = []
     open_region: tuple[int, int] | None = None
     open_quotes: tuple[str, ...] | None = None
@@ -198,9 +222,13 @@ def _article_body(n: int, e: Extraction, report: Report, ids: _Ids, views: Seque
         open_quotes = None
 
     for a, b in zip(bounds, bounds[1:]):
-        if a == b:
-            continue
-        region = next((r for r in removed if r[0] <= a < r[1]), None)
+        active_quotes.difference_update(quote_ends.get(a, ()))
+        active_quotes.update(i for i in quote_starts.get(a, ()) if quotes[i][0][1] > a)
+        active_evidence.difference_update(ev_ends.get(a, ()))
+        active_evidence.update(i for i in ev_starts.get(a, ()) if evidence[i][0][1] > a)
+        while next_region < len(removed) and removed[next_region][1] <= a:
+            next_region += 1
+        region = removed[next_region] if next_region < len(removed) and removed[next_region][0] <= a else None
         if region != open_region:
             close_quotes()
             if open_region is not None:
@@ -211,18 +239,18 @@ def _article_body(n: int, e: Extraction, report: Report, ids: _Ids, views: Seque
                     f'<details class="furniture"><summary>left out: {esc(why)}</summary><span class="furniture-text">'
                 )
             open_region = region
-        covering = [(hid, q) for (s, t), hid, q in quotes if s <= a < t]
+        covering = [(quotes[i][1], quotes[i][2]) for i in sorted(active_quotes)]
         qkey = tuple(hid for hid, _ in covering)
         if qkey != open_quotes:
             close_quotes()
             if qkey:
                 out.append(_quote_open(covering, ids, views, started))
                 open_quotes = qkey
-        evs = [hid for (s, t), hid in evidence if s <= a < t]
+        evs = [evidence[i][1] for i in sorted(active_evidence)]
         chunk = esc(text[a:b])
         if evs:
             # An empty anchor per evidence span that starts here: the target of its link without script.
-            out.extend(f'<span class="anchor" id="{hid}"></span>' for (s, _), hid in evidence if s == a)
+            out.extend(f'<span class="anchor" id="{evidence[i][1]}"></span>' for i in ev_starts.get(a, ()))
             out.append(f'<span class="ev" data-ev="{" ".join(evs)}">{chunk}</span>')
         else:
             out.append(chunk)

@@ -2,7 +2,8 @@
 
 Tables for the articles and the coverage matrix (which article prints which remark or fact), the printings
 of each remark with their word differences, and the findings with their evidence.  Text from the articles
-is escaped so that it reads as written: it never becomes a link, emphasis, a table cell boundary or HTML.
+is escaped so that it reads as written: it never becomes a link (not even a bare address), emphasis, a table
+cell boundary or HTML; control characters and bidirectional controls are shown as U+FFFD.
 Word differences sit in fenced code blocks, written as ``git diff --word-diff`` writes them:
 ``[-words only in the first printing-]`` and ``{+words only in this one+}``.
 """
@@ -16,13 +17,25 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..models import Report
-from .digest import ClusterView, cluster_views, coverage, ranked_findings, score_label, short_labels, word_diff_markup
+from .digest import (
+    ClusterView,
+    cluster_views,
+    coverage,
+    neutral,
+    ranked_findings,
+    score_label,
+    short_labels,
+    word_diff_markup,
+)
 
 #: Characters that mean something to Markdown anywhere in a line (CommonMark, GitHub's tables and
 #: strikethrough).  ``(``, ``#``, ``+`` and ``!`` only matter after ``]`` or at a line's start, which
 #: never happens here: ``[``/``]`` are escaped and cell text never starts a line.
 _MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]|~<>])")
 _BACKTICK_RUN = regex.compile(r"`++")
+#: What GitHub-style viewers turn into links by themselves: ``scheme://``, ``www.`` and ``name@host``.
+#: Escaping the ``:``, the ``.`` or the ``@`` (``https\://``) keeps the text as written but not a link.
+_AUTOLINK = regex.compile(r"(?<=[A-Za-z0-9]):(?=//)|(?<![A-Za-z0-9])(?i:www)\.|@")
 
 #: A remark or fact is shortened to this many characters in a table cell.
 CELL_CHARS = 120
@@ -48,8 +61,9 @@ def cell(text: str | None) -> str:
     """
     if not text:
         return ""
-    flat = " ".join(text.split()).replace("&", "&amp;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    flat = " ".join(neutral(text).split()).replace("&", "&amp;")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return _AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)
 
 
 def _short(text: str, width: int) -> str:
@@ -59,6 +73,7 @@ def _short(text: str, width: int) -> str:
 
 def fence(body: str, info: str = "text") -> list[str]:
     """``body`` as a fenced code block whose fence is longer than any run of backticks inside it."""
+    body = neutral(body)
     longest = max((len(m.group()) for m in _BACKTICK_RUN.finditer(body)), default=0)
     marks = "`" * max(3, longest + 1)
     return [f"{marks}{info}", body, marks]

@@ -16,7 +16,7 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..models import FINDING_KINDS, Report
-from .digest import ClusterView, DiffStep, cluster_views, coverage, ranked_findings, score_label, short_labels
+from .digest import ClusterView, DiffStep, cluster_views, coverage, neutral, ranked_findings, score_label, short_labels
 
 STYLES = {
     "head": "\033[1m",
@@ -30,9 +30,8 @@ RESET = "\033[0m"
 #: The narrowest width the layout supports.
 MIN_WIDTH = 40
 
-#: C0 and C1 control characters except tab and newline, and the bidirectional embedding, override and
-#: isolate marks: what could move the cursor or reorder what the reader sees.
-_UNSAFE = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Carriage returns too are unsafe on a terminal (the shared set keeps them for HTML's sake).
+_UNSAFE = regex.compile(r"[\r]")
 
 #: A word as laid out: its text and its style (None for plain).
 Word = tuple[str, "str | None"]
@@ -54,7 +53,7 @@ def printable(text: str | None) -> str:
     """Text with whitespace runs made one space and terminal-unsafe characters replaced by ``�``."""
     if not text:
         return ""
-    return " ".join(_UNSAFE.sub("\ufffd", text).split())
+    return " ".join(_UNSAFE.sub("\ufffd", neutral(text)).split())
 
 
 class _Writer:

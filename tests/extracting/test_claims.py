@@ -16,7 +16,7 @@ from newsdiff.extracting.claims import _CUE_WORDS as CUE_WORDS_ALL
 from newsdiff.extracting.claims import values_in
 from newsdiff.extracting.numbers import CUE_WORDS, NUMBER, numbers_among, numbers_in, value_of, words_value
 from newsdiff.extracting.when import dates
-from newsdiff.testing import article_texts
+from newsdiff.testing import article_texts, cpu_seconds, growth
 
 PM = newsdiff.get_plugin_manager(third_party=False)
 
@@ -339,17 +339,12 @@ def test_values_never_crash_and_lie_inside_their_claim(text, published):
 
 
 def test_number_pattern_is_linear_on_hostile_input():
-    import time
-
     def cost(n: int) -> float:
         text = "1," * n + "more than " * n + "-" * n
-        t = time.perf_counter()
-        for m in NUMBER.finditer(text):
-            value_of(m)
-        return time.perf_counter() - t
+        return cpu_seconds(lambda: [value_of(m) for m in NUMBER.finditer(text)])
 
-    small, large = cost(20_000), cost(80_000)
-    assert large < small * 12 + 0.5  # four times the input, far from sixteen times the time
+    _, quadruple = growth(cost, 5_000)
+    assert quadruple < 9  # four times the input: about 4 when linear, 16 when quadratic
 
 
 _NUMBERISH = st.lists(
@@ -430,16 +425,13 @@ def test_acronyms_the_article_spells_out_take_the_full_name():
 @pytest.mark.parametrize("unit", ["in July ", "X, 5, ", "Ann Lee, 52, ", "Labor Day ", "Mr. A and ", "A, "])
 def test_values_in_is_linear_on_repeated_values(unit):
     """Thousands of values in one sentence: looking up which spans are taken must not grow with their square."""
-    import time
 
     def cost(n: int) -> float:
         text = unit * n
-        t = time.perf_counter()
-        values_in(text, 0, len(text), "2020-01-01", None)
-        return time.perf_counter() - t
+        return cpu_seconds(values_in, text, 0, len(text), "2020-01-01", None)
 
-    small, large = cost(1_000), cost(4_000)
-    assert large < small * 10 + 0.2  # four times the input, far from sixteen times the time
+    _, quadruple = growth(cost, 1_000)
+    assert quadruple < 9  # four times the input: about 4 when linear, 16 when quadratic
 
 
 def test_a_full_name_in_a_list_is_not_swapped_for_a_namesake():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import newsdiff
 from newsdiff.cleaning import read_article
 from newsdiff.extracting.quotes import extract_quotes
 from newsdiff.plugins import get_plugin_manager
+from newsdiff.testing import cpu_seconds, growth
 
 PM = get_plugin_manager(third_party=False)
 ROOT = Path(__file__).resolve().parents[2]
@@ -415,9 +415,7 @@ def test_no_crash_and_spans_reproduce_text(body):
 
 def _seconds(text: str) -> float:
     doc = read_article(newsdiff.Article.from_text("Title\n\n" + text), PM, [])
-    t0 = time.perf_counter()
-    extract_quotes(doc)
-    return time.perf_counter() - t0
+    return cpu_seconds(extract_quotes, doc)
 
 
 @pytest.mark.parametrize(
@@ -430,26 +428,25 @@ def _seconds(text: str) -> float:
         "“A,” he said. ",  # many short quotes
         "Ada “Tiny” Lee and Bo Ng, who called it “big,” went on to say: “A.” ",  # nicknames, naming verbs
         "Ann Lee, Harbor Post: “A.” ",  # roundup lines
+        "y",  # no spaces at all
     ],
 )
 def test_time_grows_linearly_on_hostile_input(unit):
-    small = unit * (20_000 // len(unit))
-    large = unit * (200_000 // len(unit))
-    t_small = max(_seconds(small), 1e-3)
-    t_large = _seconds(large)
-    # Ten times the input: allow far more than ten times the time, but nothing quadratic (100x).
-    assert t_large < 40 * t_small + 2.0
+    _, quadruple = growth(lambda n: _seconds(unit * (n // len(unit))), 20_000)
+    assert quadruple < 9  # four times the input: about 4 when linear, 16 when quadratic
 
 
 def test_one_quotation_with_many_transcript_labels_grows_linearly():
-    small = "“" + "Yes. OKAFOR: " * 2_000 + "”"
-    large = "“" + "Yes. OKAFOR: " * 20_000 + "”"
-    t_small = max(_seconds(small), 1e-3)
-    assert _seconds(large) < 40 * t_small + 2.0
+    _, quadruple = growth(lambda n: _seconds("“" + "Yes. OKAFOR: " * n + "”"), 2_000)
+    assert quadruple < 9  # four times the input: about 4 when linear, 16 when quadratic
 
 
-def test_a_megabyte_without_spaces_is_bounded():
-    assert _seconds("y" * 1_000_000) < 20
+def test_quotes_in_one_long_paragraph_grow_linearly():
+    """Thousands of quoted sentences in one paragraph (one long line): each quotation's test of whether it
+    stands alone as a sub-heading must not copy the paragraph up to it."""
+    unit = "“We will build bridge number nine soon,” said Mayor Ann Lee. "
+    _, quadruple = growth(lambda n: _seconds(unit * n), 800)
+    assert quadruple < 9
 
 
 # -- gold sets ----------------------------------------------------------------------------------------------
@@ -608,3 +605,35 @@ def test_ascii_words_are_the_words_of_the_unicode_pattern(text):
     assert _ASCII_WORDS.findall(text) == _WORDS.findall(text)
     sample = "12,500 people, 2.5% of them, don't vote in the U.S. (D-Wis.) 3.x 1,a a,1 -- it's 'fine'"
     assert _ASCII_WORDS.findall(sample) == _WORDS.findall(sample)
+
+
+class _CountingText(str):
+    """A text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):  # type: ignore[override]
+        part = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            _CountingText.copied += len(part)
+        return part
+
+
+def test_subheading_test_reads_only_next_to_the_quotation():
+    """Whether a quotation stands alone in its paragraph is told from the characters beside it: a quotation
+    at the end of a long paragraph costs no copy of the paragraph (the copy made one long line of quoted
+    sentences quadratic)."""
+    from newsdiff.extracting import marks
+    from newsdiff.extracting.quotes import _is_subheading, _Words
+    from newsdiff.models import Paragraph
+
+    prefix = "Mayor Ann Lee spoke at length. " * 2_000
+    text = _CountingText(prefix + "“All Bets Are Off.”")
+    pair = marks.Pair(open=len(prefix), close=len(text) - 1, family="curly")
+    inner = "All Bets Are Off."
+    _CountingText.copied = 0
+    assert not _is_subheading(text, Paragraph(0, len(text)), pair, _Words(inner), inner)
+    assert _CountingText.copied < 100
+    # The same quotation alone in its paragraph is still a sub-heading.
+    alone = Paragraph(len(prefix), len(text))
+    assert _is_subheading(str(text), alone, pair, _Words(inner), inner)

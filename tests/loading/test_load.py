@@ -116,3 +116,72 @@ def test_large_file_is_read(tmp_path, pm):
     (tmp_path / "big.txt").write_bytes(data)
     [article] = newsdiff.load(tmp_path, pm=pm)
     assert len(article.text) == len(data)
+
+
+RUSSIAN = (
+    "Министр пообещал новый мост\n\n"
+    "Министр транспорта Иван Соколов заявил в среду, что строительство моста начнётся весной. "
+    "«Мы не будем откладывать работы», — сказал он журналистам. По его словам, проект обойдётся "
+    "в 12 миллиардов рублей, а первые машины проедут по мосту через три года.\n"
+)
+
+
+def test_windows_1251_russian_is_detected_not_read_as_windows_1252(tmp_path, pm):
+    pytest.importorskip("charset_normalizer")
+    (tmp_path / "ru.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    [article] = newsdiff.load(tmp_path, pm=pm)
+    assert article.text == RUSSIAN and article.title == "Министр пообещал новый мост"
+    assert article.encoding == "windows-1251"
+
+
+def test_without_charset_normalizer_bytes_are_read_as_windows_1252(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_detector(name, *args, **kwargs):
+        if name == "charset_normalizer":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_detector)
+    text, encoding = decode(RUSSIAN.encode("cp1251"), "ru.txt")
+    assert encoding == "windows-1252" and text == RUSSIAN.encode("cp1251").decode("cp1252")
+
+
+def test_an_article_not_in_english_is_compared_with_a_note(tmp_path, pm):
+    pytest.importorskip("charset_normalizer")
+    (tmp_path / "ru.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    (tmp_path / "en.txt").write_text(
+        "New bridge\n\nTransport minister Ivan Sokolov said on Wednesday that the work on the bridge starts in the "
+        "spring and that it will cost 12 billion roubles.\n"
+    )
+    report = newsdiff.compare(newsdiff.load(tmp_path, pm=pm), pm=pm, group=False)
+    by_id = {e.id: e for e in report.extractions}
+    assert by_id["ru"].document.metadata.language == "ru" and by_id["en"].document.metadata.language == "en"
+    assert [q.text for q in by_id["ru"].quotes] == ["Мы не будем откладывать работы"]
+    notes = [p for p in report.errors if p.article == "ru"]
+    assert len(notes) == 1 and "Russian (ru)" in notes[0].message
+    data = report.to_dict()
+    ru = next(a for a in data["articles"] if a["id"] == "ru")
+    assert ru["text"] == RUSSIAN and ru["language"] == "ru" and ru["encoding"] == "windows-1251"
+    for quote in ru["quotes"]:
+        assert ru["text"][quote["start"] : quote["end"]] == quote["text"]
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("en", "The minister said on Wednesday that the talks in the capital would go on next week, and that both sides were ready."),
+        ("fr", "Le ministre a déclaré mercredi que les négociations reprendront dans la capitale la semaine prochaine, et que les deux camps sont prêts."),
+        ("de", "Der Minister sagte am Mittwoch, dass die Gespräche in der Hauptstadt in der nächsten Woche weitergehen und beide Seiten bereit sind."),
+        ("es", "El ministro dijo el miércoles que las conversaciones en la capital seguirán la próxima semana y que las dos partes están listas."),
+        ("ru", "Министр заявил в среду, что переговоры в столице продолжатся на следующей неделе и что обе стороны к этому готовы."),
+        ("el", "Ο υπουργός δήλωσε την Τετάρτη ότι οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα."),
+        (None, "Short."),
+    ],
+)
+def test_language_is_identified(code, text):
+    from newsdiff.cleaning.language import identify
+
+    assert identify(text) == code

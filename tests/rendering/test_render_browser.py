@@ -161,6 +161,7 @@ def test_fifty_articles_open_and_respond(page, fifty_report, tmp_path):
     # test's business: a loaded machine is slow; playwright's own wait only guards against a hang.)
     data = page_data(page)
     _, cluster = widest_cluster(data)
+    # No wall-clock bound here (a busy machine is slow, not wrong): the wait has Playwright's own timeout.
     page.page.click(f"#{cluster['members'][0]}")
     page.page.wait_for_selector(f"#{cluster['members'][-1]}.counterpart")
     marked = page.page.eval_on_selector_all(".counterpart", "els => els.map(e => e.id)")
