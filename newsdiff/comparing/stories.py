@@ -5,7 +5,7 @@ Contract (one process in :func:`group_stories`; ``newsdiff corpus`` runs the sam
 1. :func:`story_features` (per article, pure, picklable result) reads an extraction into
    :class:`StoryFeatures`: the article's id, the day it was published (when known) and its terms with their
    counts.  Terms are the article's longer words, the names it mentions (``@name``), the dates and figures it
-   states (``#…``); words of the title count more.
+   states (``#…``); names, dates and figures count double and words of the title triple.
 2. :func:`document_frequencies` counts, for each term, how many articles use it.  It is a sum of
    :class:`~collections.Counter` objects, so partitions may be counted apart and added; together with the
    number of articles this fixes every term's weight (inverse document frequency).
@@ -50,6 +50,8 @@ _UNDATED = 10**9
 MIN_WORD = 4
 #: How much more a word of the title counts than a word of the body.
 TITLE_WEIGHT = 3
+#: How much a name, date or figure the article states counts, against a word of the body.
+NAME_WEIGHT = 2
 #: Publication days this far apart or less do not lower the similarity of two articles.
 SAME_DAYS = 3
 #: Beyond ``SAME_DAYS``, the similarity is divided by ``1 + extra days / DAY_SCALE``.
@@ -89,9 +91,9 @@ def story_features(e: Extraction) -> StoryFeatures:
     for claim in e.claims:
         for v in claim.values:
             if v.kind in _NAME_KINDS:
-                terms["@" + v.norm.lower()] += 1
+                terms["@" + v.norm.lower()] += NAME_WEIGHT
             elif v.kind in _FIGURE_KINDS:
-                terms["#" + v.norm.lower()] += 1
+                terms["#" + v.norm.lower()] += NAME_WEIGHT
     text = e.article.text
     for p in e.document.paragraphs:
         weight = TITLE_WEIGHT if p.kind == "title" else 1
