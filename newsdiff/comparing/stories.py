@@ -21,8 +21,8 @@ Contract (one process in :func:`group_stories`; ``newsdiff corpus`` runs the sam
    on the set of features and pairs given, not on their order or how they were partitioned.
 5. The threshold depends on the input's size (:func:`link_for`): with few articles, document frequencies
    cannot tell an event's own names from common words, so a small input (``SMALL`` articles or fewer,
-   such as one story's folder) is grouped at the lower ``SMALL_LINK`` over every pair, and only an article
-   clearly about something else is split off.  ``newsdiff corpus`` passes ``link_for(n)`` of the whole
+   such as one story's folder) is grouped at the lower ``SMALL_LINK``, and only an article clearly about
+   something else is split off.  ``newsdiff corpus`` passes ``link_for(n)`` of the whole
    corpus, which is ``LINK`` for any corpus of ``RAMP`` articles or more.
 """
 
@@ -56,7 +56,7 @@ NAME_WEIGHT = 2
 SAME_DAYS = 3
 #: Beyond ``SAME_DAYS``, the similarity is divided by ``1 + extra days / DAY_SCALE``.
 DAY_SCALE = 14.0
-#: An input of at most this many articles (a story's folder) is grouped at ``SMALL_LINK``, every pair scored.
+#: An input of at most this many articles (a story's folder) is grouped at ``SMALL_LINK``.
 SMALL = 6
 #: The linkage threshold of a small input: below it an article is clearly about something else.
 SMALL_LINK = 0.12
@@ -291,11 +291,7 @@ def group_stories(extractions: Sequence[Extraction]) -> list[list[int]]:
             f = attrs.evolve(f, id=f"{f.id}\x00{seen[f.id]}")
         features.append(f)
     df = document_frequencies(features)
-    if n <= SMALL:
-        everything = {f.id for f in features}
-        stories = group(features, [(a, b) for a in everything for b in everything if a < b], df, n, link_for(n))
-    else:
-        keys = {f.id: blocking_keys(f, df, n) for f in features}
-        stories = group(features, candidate_pairs(features, keys), df, n, link_for(n))
+    keys = {f.id: blocking_keys(f, df, n) for f in features}
+    stories = group(features, candidate_pairs(features, keys), df, n, link_for(n))
     index = {f.id: i for i, f in enumerate(features)}
     return sorted((sorted(index[i] for i in s) for s in stories), key=lambda g: g[0])
