@@ -5,7 +5,7 @@ Contract (one process in :func:`group_stories`; ``newsdiff corpus`` runs the sam
 1. :func:`story_features` (per article, pure, picklable result) reads an extraction into
    :class:`StoryFeatures`: the article's id, the day it was published (when known) and its terms with their
    counts.  Terms are the article's longer words, the names it mentions (``@name``), the dates and figures it
-   states (``#…``); words of the title count more.
+   states (``#…``); names, dates and figures count double and words of the title triple.
 2. :func:`document_frequencies` counts, for each term, how many articles use it.  It is a sum of
    :class:`~collections.Counter` objects, so partitions may be counted apart and added; together with the
    number of articles this fixes every term's weight (inverse document frequency).
@@ -21,8 +21,8 @@ Contract (one process in :func:`group_stories`; ``newsdiff corpus`` runs the sam
    on the set of features and pairs given, not on their order or how they were partitioned.
 5. The threshold depends on the input's size (:func:`link_for`): with few articles, document frequencies
    cannot tell an event's own names from common words, so a small input (``SMALL`` articles or fewer,
-   such as one story's folder) is grouped at the lower ``SMALL_LINK`` over every pair, and only an article
-   clearly about something else is split off.  ``newsdiff corpus`` passes ``link_for(n)`` of the whole
+   such as one story's folder) is grouped at the lower ``SMALL_LINK``, and only an article clearly about
+   something else is split off.  ``newsdiff corpus`` passes ``link_for(n)`` of the whole
    corpus, which is ``LINK`` for any corpus of ``RAMP`` articles or more.
 """
 
@@ -50,11 +50,13 @@ _UNDATED = 10**9
 MIN_WORD = 4
 #: How much more a word of the title counts than a word of the body.
 TITLE_WEIGHT = 3
+#: How much a name, date or figure the article states counts, against a word of the body.
+NAME_WEIGHT = 2
 #: Publication days this far apart or less do not lower the similarity of two articles.
 SAME_DAYS = 3
 #: Beyond ``SAME_DAYS``, the similarity is divided by ``1 + extra days / DAY_SCALE``.
 DAY_SCALE = 14.0
-#: An input of at most this many articles (a story's folder) is grouped at ``SMALL_LINK``, every pair scored.
+#: An input of at most this many articles (a story's folder) is grouped at ``SMALL_LINK``.
 SMALL = 6
 #: The linkage threshold of a small input: below it an article is clearly about something else.
 SMALL_LINK = 0.12
@@ -89,9 +91,9 @@ def story_features(e: Extraction) -> StoryFeatures:
     for claim in e.claims:
         for v in claim.values:
             if v.kind in _NAME_KINDS:
-                terms["@" + v.norm.lower()] += 1
+                terms["@" + v.norm.lower()] += NAME_WEIGHT
             elif v.kind in _FIGURE_KINDS:
-                terms["#" + v.norm.lower()] += 1
+                terms["#" + v.norm.lower()] += NAME_WEIGHT
     text = e.article.text
     for p in e.document.paragraphs:
         weight = TITLE_WEIGHT if p.kind == "title" else 1
@@ -289,11 +291,7 @@ def group_stories(extractions: Sequence[Extraction]) -> list[list[int]]:
             f = attrs.evolve(f, id=f"{f.id}\x00{seen[f.id]}")
         features.append(f)
     df = document_frequencies(features)
-    if n <= SMALL:
-        everything = {f.id for f in features}
-        stories = group(features, [(a, b) for a in everything for b in everything if a < b], df, n, link_for(n))
-    else:
-        keys = {f.id: blocking_keys(f, df, n) for f in features}
-        stories = group(features, candidate_pairs(features, keys), df, n, link_for(n))
+    keys = {f.id: blocking_keys(f, df, n) for f in features}
+    stories = group(features, candidate_pairs(features, keys), df, n, link_for(n))
     index = {f.id: i for i, f in enumerate(features)}
     return sorted((sorted(index[i] for i in s) for s in stories), key=lambda g: g[0])

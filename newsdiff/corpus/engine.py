@@ -10,6 +10,7 @@ batches of whole stories; each story compared on one worker) -> utterances -> qu
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 import sys
@@ -186,8 +187,37 @@ def _run(stages, inputs, out: Path, work: Path, size: int, sqlite, html: bool, o
         for found, count in stages.gather(scored, "linking candidates"):
             edges.extend(found)
             n_candidates += count
-        del df, dfs, vecs, blocked, cands, scored
+        del vecs, blocked, cands, scored
     groups = grouping.components(n, edges)
+    if n > grouping.ONE_STORY_UP_TO:
+        # Each component of linked pairs split into its stories by average linkage, in batches of about
+        # ``size`` articles, each batch on one worker.
+        comp_of = {i: c for c, g in enumerate(groups) for i in g}
+        comp_edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for i, j in edges:
+            comp_edges[comp_of[i]].append((i, j))
+        batches_c: list[list[int]] = [[]]
+        count_c = 0
+        for c, g in enumerate(groups):
+            if len(g) < 2:
+                continue
+            if count_c >= size:
+                batches_c.append([])
+                count_c = 0
+            batches_c[-1].append(c)
+            count_c += len(g)
+        jobs = []
+        for batch in (b for b in batches_c if b):
+            chunks_used = sorted({bisect.bisect_right(bounds, i) - 1 for c in batch for i in groups[c]})
+            jobs.append(
+                client.submit(
+                    tasks.refine, w, [ekeys[p] for p in chunks_used], [bounds[p] for p in chunks_used],
+                    [groups[c] for c in batch], [sorted(comp_edges[c]) for c in batch], df, n,
+                )
+            )
+        refined = [s for part in stages.gather(jobs, "joining stories") for s in part] if jobs else []
+        groups = sorted([g for g in groups if len(g) < 2] + refined, key=lambda g: g[0])
+        del df, dfs, jobs
     del edges
 
     # Stories: ids from their articles' ids; batches of whole stories in story-id order.

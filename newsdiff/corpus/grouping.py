@@ -1,17 +1,20 @@
 """Story grouping split into the steps a cluster can run apart: the one place ``newsdiff corpus`` depends on
 how :mod:`newsdiff.comparing.stories` groups.
 
-:func:`newsdiff.comparing.stories.group_stories` works on the whole input in one process.  Its rule has
-four parts, and this module gives each its own function, so that the engine can spread them over workers
-and still reach exactly the stories ``group_stories`` finds on the same articles:
+:func:`newsdiff.comparing.stories.group_stories` works on the whole input in one process.  This module gives
+each of its steps its own function, so that the engine can spread them over workers and still reach exactly
+the stories ``group_stories`` finds on the same articles:
 
-1. :func:`features`: what one article contributes (its key terms and their counts), worked out beside its
-   extraction;
-2. the document frequency of each term over the corpus (the engine sums the per-partition counts);
-3. :func:`blocking_keys`: the keys an article is found under (its strongest terms), given the document
-   frequencies; articles that share a key, with at most ``MAX_BLOCK`` articles under it, are candidates;
-4. :func:`linked`: whether two candidates are about one event.  Stories are the connected components of the
-   linked candidates (:func:`components`), so the answer does not depend on the order pairs are met in.
+1. :func:`features`: what one article contributes (its terms with their counts, its publication day),
+   worked out beside its extraction; :func:`terms` lists its terms for the document frequencies (the engine
+   sums the per-partition counts);
+2. :func:`vector`: the article's term weights, blocking keys and the corpus's linkage threshold, given the
+   document frequencies and the article count;
+3. :func:`candidate_pairs`: the pairs among the articles found under one key (each with the ``WINDOW``
+   next to it in publication order, so candidates grow linearly);
+4. :func:`linked`: whether a candidate pair scores at least the threshold; :func:`components` joins the
+   linked pairs, and :func:`refine` splits each component by average linkage
+   (:func:`newsdiff.comparing.stories.group`), which gives the same stories as grouping the whole input.
 
 Nothing here compares all pairs: candidates come only through shared keys.  When the grouping rule changes,
 this adapter is what changes with it.
@@ -19,64 +22,89 @@ this adapter is what changes with it.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
 
 from ..comparing import stories as _stories
 from ..comparing.sets import DisjointSets
 from ..models import Extraction
 
-#: Least cosine similarity of the key-term weights of two linked articles.
-LINK = _stories.LINK
-#: How many of its strongest terms an article is found under.
-TOP_TERMS = _stories.TOP_TERMS
-#: A key shared by more articles than this finds no candidates (it names no one event).
-MAX_BLOCK = 200
 #: Inputs this small are one story (as ``group_stories`` has it).
-ONE_STORY_UP_TO = 2
-
-Vector = dict[str, float]
+ONE_STORY_UP_TO = 1
 
 
-def features(extraction: Extraction) -> dict[str, int]:
-    """The key terms of one article with their counts, in the order ``group_stories`` meets them."""
-    return dict(_stories.story_features(extraction).terms)
+@attrs.frozen
+class Vector:
+    """One article as the blocking and scoring steps need it."""
+
+    id: str
+    day: int | None
+    weights: dict[str, float]
+    keys: tuple[str, ...]
+    link: float
 
 
-def vector(counts: Mapping[str, int], df: Mapping[str, int], n: int) -> Vector:
-    """The unit-length weights of an article's terms in a corpus of ``n`` articles."""
-    vec = {t: (1 + math.log(k)) * (math.log((1 + n) / (1 + df.get(t, 1))) + 1) for t, k in counts.items() if k > 0}
-    norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
-    return {t: x / norm for t, x in vec.items()}
+def features(extraction: Extraction) -> _stories.StoryFeatures:
+    """What one article contributes to grouping (pure; picklable)."""
+    return _stories.story_features(extraction)
 
 
-def blocking_keys(vec: Vector) -> list[str]:
-    """The keys an article is indexed under: its ``TOP_TERMS`` strongest terms."""
-    return [t for t, _ in sorted(vec.items(), key=lambda tx: (-tx[1], tx[0]))[:TOP_TERMS]]
+def terms(f: _stories.StoryFeatures) -> list[str]:
+    """The terms an article uses, each once (what the document frequencies count)."""
+    return [t for t, _ in f.terms]
 
 
-def candidate_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, of the articles found under one key; none when the key is too common."""
-    if len(members) < 2 or len(members) > MAX_BLOCK:
-        return
-    members = sorted(members)
-    for x in range(len(members)):
-        for y in range(x + 1, len(members)):
-            yield members[x], members[y]
+def vector(f: _stories.StoryFeatures, df: Mapping[str, int], n: int) -> Vector:
+    """The unit-length weights and blocking keys of an article in a corpus of ``n`` articles."""
+    return Vector(f.id, f.day, _stories.weights(f, df, n), _stories.blocking_keys(f, df, n), _stories.link_for(n))
+
+
+def blocking_keys(vec: Vector) -> tuple[str, ...]:
+    """The keys an article is indexed under."""
+    return vec.keys
+
+
+def member(vec: Vector, index: int) -> tuple[int, str, int]:
+    """How an article is listed under each of its keys: publication day, id and index in the corpus."""
+    return (vec.day if vec.day is not None else _stories._UNDATED, vec.id, index)
+
+
+def candidate_pairs(members: Iterable[tuple[int, str, int]]) -> list[tuple[int, int]]:
+    """The candidate pairs ``(i, j)``, ``i < j``, among the articles found under one key (see ``key_pairs``)."""
+    listed = sorted(set(members))
+    index = {article_id: i for _, article_id, i in listed}
+    pairs = _stories.key_pairs((None if day == _stories._UNDATED else day, article_id) for day, article_id, _ in listed)
+    return sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in pairs})
 
 
 def linked(a: Vector, b: Vector) -> bool:
-    """Whether two articles (``a`` the earlier in input order) are about one event."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(w * large.get(t, 0.0) for t, w in small.items()) >= LINK
+    """Whether two candidates score at least the corpus's linkage threshold."""
+    return _stories._dot(a.weights, b.weights) * _stories._day_factor(a.day, b.day) >= a.link
 
 
 def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The stories: connected components of the linked pairs over articles ``0..n-1``, each in input order,
-    ordered by their first article."""
+    """The connected components of the linked pairs over articles ``0..n-1``, each in input order, ordered by
+    their first article.  :func:`refine` splits each into its stories."""
     if n <= ONE_STORY_UP_TO:
         return [list(range(n))] if n else []
     sets = DisjointSets(n)
     for i, j in edges:
         sets.union(i, j)
     return sorted((sorted(g) for g in sets.groups()), key=lambda g: g[0])
+
+
+def refine(
+    component: Sequence[int],
+    edges: Iterable[tuple[int, int]],
+    feats: Mapping[int, _stories.StoryFeatures],
+    df: Mapping[str, int],
+    n: int,
+) -> list[list[int]]:
+    """The stories of one component (article indices), by average linkage over its linked pairs."""
+    if len(component) < 2:
+        return [list(component)]
+    index = {feats[i].id: i for i in component}
+    pairs = [(feats[i].id, feats[j].id) for i, j in edges]
+    found = _stories.group([feats[i] for i in component], pairs, df, n, _stories.link_for(n))
+    return sorted((sorted(index[a] for a in s) for s in found), key=lambda g: g[0])

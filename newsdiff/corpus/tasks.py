@@ -141,8 +141,8 @@ def _bare_document(a: Article):
 
 def doc_freq(work: str, key: str) -> Counter:
     counts: Counter = Counter()
-    for terms in _load(Path(work) / "extract" / f"{key}.terms"):
-        counts.update(terms.keys())
+    for f in _load(Path(work) / "extract" / f"{key}.terms"):
+        counts.update(grouping.terms(f))
     return counts
 
 
@@ -156,12 +156,12 @@ def vectors(work: str, key: str, df: Counter, n: int) -> list[grouping.Vector]:
     return [grouping.vector(t, df, n) for t in _load(Path(work) / "extract" / f"{key}.terms")]
 
 
-def block(vecs: list[grouping.Vector], base: int, buckets: int) -> dict[int, list[tuple[str, int]]]:
-    """Each article's blocking keys, sent to the bucket of the key: ``{bucket: [(key, article index)]}``."""
-    out: dict[int, list[tuple[str, int]]] = defaultdict(list)
+def block(vecs: list[grouping.Vector], base: int, buckets: int) -> dict[int, list[tuple[str, tuple[int, str, int]]]]:
+    """Each article's blocking keys, sent to the bucket of the key: ``{bucket: [(key, (day, id, index))]}``."""
+    out: dict[int, list[tuple[str, tuple[int, str, int]]]] = defaultdict(list)
     for n, vec in enumerate(vecs):
         for k in grouping.blocking_keys(vec):
-            out[_bucket(k, buckets)].append((k, base + n))
+            out[_bucket(k, buckets)].append((k, grouping.member(vec, base + n)))
     return dict(out)
 
 
@@ -173,12 +173,12 @@ def bucket_of(blocked: Mapping[int, list], bucket: int) -> list:
     return blocked.get(bucket, [])
 
 
-def candidates(bounds: Sequence[int], *parts: list[tuple[str, int]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+def candidates(bounds: Sequence[int], *parts: list[tuple[str, tuple[int, str, int]]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """The candidate pairs of one bucket of keys, by the pair of chunks their articles are in."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     for part in parts:
-        for k, i in part:
-            postings[k].append(i)
+        for k, listed in part:
+            postings[k].append(listed)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         pairs.update(grouping.candidate_pairs(members))
@@ -201,6 +201,19 @@ def score(vi: list, vj: list, base_i: int, base_j: int, *pair_lists: list[tuple[
     pairs = sorted({p for pl in pair_lists for p in pl})
     edges = [(i, j) for i, j in pairs if grouping.linked(vi[i - base_i], vj[j - base_j])]
     return edges, len(pairs)
+
+
+def refine(
+    work: str, keys: list[str], bases: list[int], components: list[list[int]], edges: list[list[tuple[int, int]]],
+    df: Counter[str], n: int,
+) -> list[list[int]]:
+    """The stories of a batch of components (average linkage over each one's linked pairs); ``keys`` and
+    ``bases`` name the extract chunks holding their articles and each chunk's first index."""
+    feats = {}
+    for key, base in zip(keys, bases):
+        for k, f in enumerate(_load(Path(work) / "extract" / f"{key}.terms")):
+            feats[base + k] = f
+    return [s for comp, es in zip(components, edges) for s in grouping.refine(comp, es, feats, df, n)]
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -285,3 +285,17 @@ def test_a_large_story_links_up_through_neighbours_under_each_key():
     found = stories.group(features, pairs, df, n, stories.link_for(n))
     assert sorted(len(s) for s in found) == [60, 60]
     assert all(len({int(i[1:]) % 2 for i in s}) == 1 for s in found)
+
+
+def test_ties_between_identical_articles_are_broken_the_same_whatever_the_order():
+    base = _synthetic(30, seed=2)
+    features = [stories.StoryFeatures(f"c{i:03d}", None, base[i % 6].terms) for i in range(30)]
+    df, n = stories.document_frequencies(features), len(features)
+    pairs = sorted(stories.candidate_pairs(features, {f.id: stories.blocking_keys(f, df, n) for f in features}))
+    first = stories.group(features, pairs, df, n)
+    for seed in range(5):
+        rnd = random.Random(seed)
+        shuffled, shuffled_pairs = features[:], [(b, a) if rnd.random() < 0.5 else (a, b) for a, b in pairs]
+        rnd.shuffle(shuffled)
+        rnd.shuffle(shuffled_pairs)
+        assert stories.group(shuffled, shuffled_pairs, df, n) == first

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 import newsdiff
+from newsdiff.comparing import stories
 from newsdiff.comparing.stories import group_stories
 from newsdiff.corpus import grouping, tasks
 
@@ -19,7 +20,7 @@ def _stories_in_chunks(extractions, size: int, buckets: int = 4) -> tuple[list[l
     terms = [grouping.features(e) for e in extractions]
     df: Counter = Counter()
     for t in terms:
-        df.update(t.keys())
+        df.update(grouping.terms(t))
     bounds = list(range(0, n, size)) + [n]
     vecs = [[grouping.vector(t, df, n) for t in terms[a:b]] for a, b in zip(bounds, bounds[1:])]
     blocked = [tasks.block(v, bounds[p], buckets) for p, v in enumerate(vecs)]
@@ -32,7 +33,11 @@ def _stories_in_chunks(extractions, size: int, buckets: int = 4) -> tuple[list[l
         linked, k = tasks.score(vecs[pi], vecs[pj], bounds[pi], bounds[pj], *lists)
         edges.extend(linked)
         count += k
-    return grouping.components(n, edges), count
+    found = []
+    for component in grouping.components(n, edges):
+        inside = [(i, j) for i, j in edges if i in component]
+        found += grouping.refine(component, inside, dict(enumerate(terms)), df, n)
+    return sorted(found), count
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +57,11 @@ def test_chunked_grouping_finds_the_stories_group_stories_finds(extractions, siz
 
 def test_candidates_come_through_shared_keys_not_all_pairs():
     # Ten pairs of articles, each pair with words of its own: one candidate per pair, none across pairs.
-    vecs = [{f"w{k}a": 0.8, f"w{k}b": 0.6} for k in range(10) for _ in range(2)]
+    vecs = [
+        grouping.Vector(f"a{2 * k + m:02d}", None, {f"w{k}a": 0.8, f"w{k}b": 0.6}, (f"w{k}a", f"w{k}b"), 0.1)
+        for k in range(10)
+        for m in range(2)
+    ]
     bounds = [0, 7, 20]
     blocked = [tasks.block(vecs[0:7], 0, 3), tasks.block(vecs[7:], 7, 3)]
     pairs = set()
@@ -62,13 +71,17 @@ def test_candidates_come_through_shared_keys_not_all_pairs():
     assert pairs == {(2 * k, 2 * k + 1) for k in range(10)}
 
 
-def test_a_key_shared_by_too_many_articles_gives_no_candidates():
-    assert list(grouping.candidate_pairs(list(range(grouping.MAX_BLOCK + 1)))) == []
-    assert list(grouping.candidate_pairs([5, 2, 9])) == [(2, 5), (2, 9), (5, 9)]
+def test_a_key_shared_by_many_articles_pairs_each_with_its_neighbours_in_time_only():
+    members = [(day, f"x{day:03d}", 100 - day) for day in range(100)]
+    pairs = grouping.candidate_pairs(members)
+    assert len(pairs) < 100 * stories.WINDOW
+    assert (98, 99) in pairs and (1, 100) not in pairs
+    assert grouping.candidate_pairs([(3, "b", 5), (3, "a", 2), (3, "c", 9)]) == [(2, 5), (2, 9), (5, 9)]
 
 
-def test_two_articles_or_fewer_are_one_story():
-    assert grouping.components(2, []) == [[0, 1]]
+def test_one_article_is_one_story_and_components_come_from_linked_pairs():
+    assert grouping.components(1, []) == [[0]]
+    assert grouping.components(2, []) == [[0], [1]]
     assert grouping.components(0, []) == []
     assert grouping.components(3, [(0, 2)]) == [[0, 2], [1]]
 
