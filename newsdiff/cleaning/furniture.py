@@ -43,6 +43,8 @@ POST_LINES = 4
 BLOCK_LINES = 2
 #: Prose after a block of furniture goes on with the story only with this many lines of it in a row.
 STORY_RUN = 2
+#: A stretch with this many lines of prose in a row is story wherever it stands after the story's start.
+RESUME_RUN = 6
 
 CAPTION = "photo caption with credit"
 TIMESTAMP = "timestamp or reading time"
@@ -202,55 +204,52 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
 def _story_end(prose: list[bool], weights: list[int], limit: int) -> int:
     """Where the story ends (the index of the first line after it, at most ``limit``).
 
-    Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  Prose that
-    follows a block (two or more lines of furniture with no prose between them, or a comment thread's
-    heading) goes on with the story only
-    when it is set as a story is: three lines of prose in a row before the next block.  Comments, teasers
-    of other stories with their blurbs, and footers alternate short prose with furniture.
+    Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  The lines
+    between blocks (two or more lines of furniture with no prose between them, or a comment thread's
+    heading) are stretches.  A stretch is set as a story when it has two lines of prose in a row; comments,
+    teasers of other stories with their blurbs, and footers alternate short prose with furniture.  The
+    story runs from the first stretch set as a story, through the last one with a longer run of prose
+    (RESUME_RUN lines in a row: the story goes on after furniture scattered through it), then on while the
+    stretches after it are set as a story.
     """
+    stretches: list[tuple[int, int]] = []  # (the longest run of prose, the last line of prose) per stretch
     i = 0
     while i < limit and not prose[i]:
-        i += 1  # the story starts at its first line of prose
-    last = -1  # the last line of prose of the story so far
+        i += 1  # the first stretch starts at the first line of prose
     while i < limit:
-        # A stretch of prose and other lines, up to the next block of furniture.
         run = best = 0
-        block_at = limit
-        furniture = 0  # lines of furniture since the last line of prose
-        gap_start = i
+        last = i
+        furniture = 0  # weight of the furniture since the last line of prose
         j = i
         while j < limit:
             if prose[j]:
                 run += 1
-                best = max(best, run)
+                if run > best:
+                    best = run
                 furniture = 0
-                gap_start = j + 1
+                last = j
             else:
                 run = 0
                 if weights[j]:
                     furniture += weights[j]
                     if furniture >= BLOCK_LINES:
-                        block_at = gap_start
                         break
             j += 1
-        if best < STORY_RUN:
-            if last >= 0:
-                # The stretch after a block is not set as a story: the story ends where the block starts
-                # (a short sentence between its last line of prose and the block is still story).
-                return next(k for k in range(last + 1, limit) if weights[k])
-        elif last < 0:
-            last = i  # the story is under way (prose above it, before a block, is left to the other rules)
-        if last >= 0:
-            for k in range(block_at - 1, i - 1, -1):
-                if prose[k]:
-                    last = k
-                    break
-        if block_at >= limit:
-            return limit
-        i = block_at
+        stretches.append((best, last))
+        i = j
         while i < limit and not prose[i]:
             i += 1
-    return limit
+    start = next((k for k, (best, _) in enumerate(stretches) if best >= STORY_RUN), None)
+    if start is None:
+        return limit
+    end = max([k for k, (best, _) in enumerate(stretches) if best >= RESUME_RUN] + [start])
+    while end + 1 < len(stretches) and stretches[end + 1][0] >= STORY_RUN:
+        end += 1
+    if end + 1 == len(stretches):
+        return limit
+    # The story ends where the block after its last line of prose starts (a short sentence between that
+    # line and the block is still story).
+    return next(k for k in range(stretches[end][1] + 1, limit) if weights[k])
 
 
 def _copyright_tail(line: str):
@@ -290,6 +289,7 @@ def _is_prose(line: str) -> bool:
         or lines.is_story_link(line)
         or lines.has_credit(line)
         or lines.is_comment_header(line)  # "34 responses to “Title”" quotes a title
+        or lines.is_teaser_with_dateline(line)
     )
 
 
@@ -338,7 +338,7 @@ def _line_reason(line: str, prose: bool = False) -> str | None:
         return None
     if lines.is_comment_header(line) and not line.rstrip().endswith(":"):
         return COMMENTS  # a thread's heading ("34 responses to …"); a name with "says:" is judged with its time
-    if lines.is_story_link(line):
+    if lines.is_story_link(line) or lines.is_teaser_with_dateline(line):
         return "link to another story"
     if lines.is_call_to_action(line):
         return BANNER

@@ -341,3 +341,23 @@ def test_a_short_sentence_under_a_one_word_title_does_not_take_its_place():
     assert [p.kind for p in doc.paragraphs] == ["title", "body"]
     labelled = read("Opinion\n\nWhy the harbour tunnel will never pay for itself\n\nThe council voted on Monday to fund it.\n")
     assert labelled.metadata.title == "Why the harbour tunnel will never pay for itself"
+
+
+def test_a_long_run_of_prose_after_scattered_furniture_is_still_story():
+    """Furniture scattered through a story (a sign-up box and a caption, then one paragraph, then share
+    buttons) does not end it when a long run of prose follows."""
+    more = [f"{PROSE[:-1]}, the official added in paragraph {k}." for k in range(6)]
+    text = (
+        f"Title of the story\n{PROSE}\n{P2}\nSign up for our newsletter\nThe bridge on Monday. Photo: Sam Roe/Reuters\n"
+        f"{P3}\nShare on Facebook\nShare on Twitter\n" + "\n".join(more) + "\n"
+    )
+    doc = read(text)
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3, *more]
+
+
+def test_a_teaser_with_its_dateline_in_capitals_is_a_link_to_another_story():
+    line = "Ferry operator fined over late sailings PORTHAVEN: The operator of the island ferry was fined on Tuesday."
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{line}\n")
+    assert {r.text: r.reason for r in doc.removed}[line] == "link to another story"
+    dateline = "PORTHAVEN: The operator of the island ferry was fined on Tuesday after a year of late sailings."
+    assert dateline in kept_lines(read(f"Title of the story\n{dateline}\n{PROSE}\n{P2}\n"))
