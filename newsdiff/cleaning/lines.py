@@ -244,10 +244,17 @@ def is_trailer_heading(line: str) -> bool:
     return k in TRAILER_HEADINGS or (len(k) < 40 and k.startswith(("more from ", "more stories ")))
 
 
+# A credit that thanks the picture's owner: "Courtesy of Andrew Vale", "Photo courtesy Harbour Trust".
+_COURTESY = regex.compile(r"\s*+(?:(?:Photo|Image|Picture)s?\s++)?[Cc]ourtesy\s++(?:of\s++)?\p{Lu}")
+#: Most words in a credit line that opens with "Courtesy of".
+_COURTESY_WORDS = 8
+
+
 def has_credit(line: str) -> bool:
-    """A photo caption's credit ("Pic: Les Chatfield", "Photo: Reuters")."""
+    """A photo caption's credit ("Pic: Les Chatfield", "Photo: Reuters", "Courtesy of Andrew Vale")."""
     return (
         is_credit_label(line)
+        or (line[:1] in "CcPI " and _COURTESY.match(line) is not None and word_count(line, _COURTESY_WORDS + 1) <= _COURTESY_WORDS)
         or _ends_with_agency(line)
         or (("(" in line or ":" in line) and _names_credit(line) and _CREDIT.search(line) is not None)
     )

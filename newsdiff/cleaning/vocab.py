@@ -16,8 +16,8 @@ WIDGET_WORDS = frozenset(
     """
     accept advertisement archive archives article categories category close comment comments compartir condividi
     contact cookies copy email embed enter facebook feed follow home instagram latest link linkedin links listen
-    log login manage menu messenger more newsletter next notifications panel partager pinterest popular
-    preferences preview previous print reddit register reject reprints republish search sections settings share
+    log login manage menu messenger more newsletter next notifications panel partager pinterest popular post
+    posts preferences preview previous print reddit register reject reprints republish search sections settings share
     show sign skip sponsored subscribe tags teilen telegram topics trending tumblr tweet twitter video videos
     view watch whatsapp x youtube
     """.split()
@@ -35,6 +35,7 @@ FURNITURE_LINES = frozenset(
         "comment report",
         "comments",
         "continue reading below",
+        "disclaimer",
         "disclosure statement",
         "find out more",
         "have your say",

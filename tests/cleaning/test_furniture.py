@@ -361,3 +361,14 @@ def test_a_teaser_with_its_dateline_in_capitals_is_a_link_to_another_story():
     assert {r.text: r.reason for r in doc.removed}[line] == "link to another story"
     dateline = "PORTHAVEN: The operator of the island ferry was fined on Tuesday after a year of late sailings."
     assert dateline in kept_lines(read(f"Title of the story\n{dateline}\n{PROSE}\n{P2}\n"))
+
+
+@pytest.mark.parametrize("line", ["Courtesy of Andrew Vale", "Photo courtesy Harbour Trust", "« Previous Post Next Post »", "Disclaimer"])
+def test_short_credits_and_post_navigation_are_furniture(line):
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{line}\n{P3}\n{PROSE}\n")
+    assert line not in kept_lines(doc)
+
+
+def test_a_sentence_that_opens_with_courtesy_of_is_story():
+    story = "Courtesy of Andrew Vale, the harbour trust has a new boat for the summer, the chairman said."
+    assert story in kept_lines(read(f"Title of the story\n{PROSE}\n{story}\n{P2}\n"))
