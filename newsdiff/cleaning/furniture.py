@@ -23,6 +23,7 @@ from ..hookspecs import hookimpl
 from ..models import Article, Metadata, Removed, Span
 from . import lines
 from .structure import one_line, paragraphs
+from .vocab import ROLE_WORDS
 
 #: Prose: a line of at least this many words that ends a sentence.
 PROSE_WORDS = 8
@@ -80,7 +81,9 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
     # judged without it.
     whole = [one_line(p.of(text)) for p in paras]
     tails = [_copyright_tail(line) for line in whole]
-    line_of = [line[: t.start()] if t else line for line, t in zip(whole, tails)]
+    # A notice with a few words before its mark ("All contents © 2024 …") is a notice from its first word.
+    starts = [None if t is None else _notice_start(line, t.start()) for line, t in zip(whole, tails)]
+    line_of = [line if t is None else line[:t] for line, t in zip(whole, starts)]
 
     prose = [
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
@@ -112,7 +115,11 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
     while lo < hi and _is_biography(line_of[story[lo]], metadata.byline):
         notes.add(story[lo])
         lo += 1
-    while hi > lo and (lines.is_tail_notice(line_of[story[hi]]) or _is_biography(line_of[story[hi]], metadata.byline)):
+    while hi > lo and (
+        lines.is_tail_notice(line_of[story[hi]])
+        or _is_biography(line_of[story[hi]], metadata.byline)
+        or _is_writer_biography(line_of[story[hi]])
+    ):
         notes.add(story[hi])
         hi -= 1
     if extracted:
@@ -162,9 +169,9 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
             yield from flush()
             yield removed(p, AFTER_END)
             continue
-        tail = tails[i]
+        tail = starts[i]
         if tail is not None:
-            notice = Span(p.start + tail.start(), p.end)
+            notice = Span(p.start + tail, p.end)
             yield removed(notice, "copyright notice")
             if not line.strip():
                 continue
@@ -250,6 +257,15 @@ def _story_end(prose: list[bool], weights: list[int], limit: int) -> int:
     # The story ends where the block after its last line of prose starts (a short sentence between that
     # line and the block is still story).
     return next(k for k in range(stretches[end][1] + 1, limit) if weights[k])
+
+
+def _notice_start(line: str, mark: int) -> int:
+    """Where a copyright notice whose mark is at ``mark`` starts: at the line's start when at most three
+    words, not ending a sentence, stand before the mark ("All contents © 2024 …")."""
+    before = line[:mark]
+    if lines.word_count(before, 4) <= 3 and not lines.ends_sentence(before):
+        return 0
+    return mark
 
 
 def _copyright_tail(line: str):
@@ -367,6 +383,20 @@ def _is_biography(line: str, byline: str | None) -> bool:
         return False
     rest = line[len(byline) :]
     return rest[:1] == " " and rest[1:2].islower()
+
+
+# A writer's biography below the story: a name (and an address in brackets), then "is the editor of …",
+# "is a senior reporter for …": a journalist's job at an outlet.  ("Maria Lund is a writer who lives by
+# the harbour" says who wrote a first-person piece, and the quotes are credited to her: it stays.)
+_WRITER_BIOGRAPHY = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’.\-]*+\s++){1,3}+(?:\([^()\n]{1,80}+\)\s++)?(?:is|was)\s++(?:a|an|the)\s++"
+    r"(?:[\p{L}\-]++,?\s++){0,6}?(?:" + "|".join(sorted(ROLE_WORDS | {"publisher"})) + r")s?\s++(?:of|for|at|with)\s"
+)
+
+
+def _is_writer_biography(line: str) -> bool:
+    """A writer's biography at the end of the story ("Jo Reyes (jo@example.org) is the editor of …")."""
+    return line[:1].isupper() and len(line) <= 400 and _WRITER_BIOGRAPHY.match(line) is not None
 
 
 def _could_be_teaser(line: str) -> bool:

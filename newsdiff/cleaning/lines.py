@@ -241,7 +241,7 @@ def is_trailer_heading(line: str) -> bool:
     if len(line) > _WIDGET_CHARS:
         return False
     k = key(line)
-    return k in TRAILER_HEADINGS or (len(k) < 40 and k.startswith(("more from ", "more stories ")))
+    return k in TRAILER_HEADINGS or (len(k) < 60 and k.startswith(("more from ", "more stories ", "related coverage")))
 
 
 # A credit that thanks the picture's owner: "Courtesy of Andrew Vale", "Photo courtesy Harbour Trust".

@@ -81,6 +81,8 @@ FURNITURE_LINES = frozenset(
 #: Lines that open a list of other stories: everything after them is furniture.
 TRAILER_HEADINGS = frozenset(
     [
+        "about the author",  # the writer's box: a name, a handle, a biography
+        "about the writer",
         "check also",
         "explore more on these topics",
         "more from",

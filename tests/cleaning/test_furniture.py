@@ -372,3 +372,22 @@ def test_short_credits_and_post_navigation_are_furniture(line):
 def test_a_sentence_that_opens_with_courtesy_of_is_story():
     story = "Courtesy of Andrew Vale, the harbour trust has a new boat for the summer, the chairman said."
     assert story in kept_lines(read(f"Title of the story\n{PROSE}\n{story}\n{P2}\n"))
+
+
+def test_a_writers_box_and_biography_after_the_story_are_furniture():
+    bio = "Jo Reyes (jo@valleycourier.example) is the editor and publisher of the Valley Courier."
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{bio}\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    box = "About the Author\nJo Reyes\nJo covers transport for the Valley Courier and hosts its weekly podcast.\n"
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{box}")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    # A story that opens with someone's job is story.
+    opening = "Maria Lopez is a former reporter who was arrested on Monday outside the court, police said."
+    assert opening in kept_lines(read(f"Title of the story\n{opening}\n{PROSE}\n{P2}\n"))
+
+
+def test_a_copyright_notice_with_words_before_its_mark_goes_whole():
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\nAll contents © 2024 Valley Courier Ltd. All rights reserved.\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2]
+    doc = read(f"Title of the story\n{PROSE}\nThe vote passed. © 2024 Valley Courier Ltd.\n")
+    assert "The vote passed." in [doc.text[p.start : p.end].strip() for p in doc.paragraphs]
