@@ -23,6 +23,7 @@ from ..hookspecs import hookimpl
 from ..models import Article, Metadata, Removed, Span
 from . import lines
 from .structure import one_line, paragraphs
+from .vocab import ROLE_WORDS
 
 #: Prose: a line of at least this many words that ends a sentence.
 PROSE_WORDS = 8
@@ -43,6 +44,8 @@ POST_LINES = 4
 BLOCK_LINES = 2
 #: Prose after a block of furniture goes on with the story only with this many lines of it in a row.
 STORY_RUN = 2
+#: A stretch with this many lines of prose in a row is story wherever it stands after the story's start.
+RESUME_RUN = 6
 
 CAPTION = "photo caption with credit"
 TIMESTAMP = "timestamp or reading time"
@@ -78,7 +81,9 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
     # judged without it.
     whole = [one_line(p.of(text)) for p in paras]
     tails = [_copyright_tail(line) for line in whole]
-    line_of = [line[: t.start()] if t else line for line, t in zip(whole, tails)]
+    # A notice with a few words before its mark ("All contents © 2024 …") is a notice from its first word.
+    starts = [None if t is None else _notice_start(line, t.start()) for line, t in zip(whole, tails)]
+    line_of = [line if t is None else line[:t] for line, t in zip(whole, starts)]
 
     prose = [
         not is_meta[i] and not dateline[i] and _is_prose(line_of[i]) for i in range(len(paras))
@@ -110,7 +115,11 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
     while lo < hi and _is_biography(line_of[story[lo]], metadata.byline):
         notes.add(story[lo])
         lo += 1
-    while hi > lo and (lines.is_tail_notice(line_of[story[hi]]) or _is_biography(line_of[story[hi]], metadata.byline)):
+    while hi > lo and (
+        lines.is_tail_notice(line_of[story[hi]])
+        or _is_biography(line_of[story[hi]], metadata.byline)
+        or _is_writer_biography(line_of[story[hi]])
+    ):
         notes.add(story[hi])
         hi -= 1
     if extracted:
@@ -160,9 +169,9 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
             yield from flush()
             yield removed(p, AFTER_END)
             continue
-        tail = tails[i]
+        tail = starts[i]
         if tail is not None:
-            notice = Span(p.start + tail.start(), p.end)
+            notice = Span(p.start + tail, p.end)
             yield removed(notice, "copyright notice")
             if not line.strip():
                 continue
@@ -202,55 +211,61 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
 def _story_end(prose: list[bool], weights: list[int], limit: int) -> int:
     """Where the story ends (the index of the first line after it, at most ``limit``).
 
-    Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  Prose that
-    follows a block (two or more lines of furniture with no prose between them, or a comment thread's
-    heading) goes on with the story only
-    when it is set as a story is: three lines of prose in a row before the next block.  Comments, teasers
-    of other stories with their blurbs, and footers alternate short prose with furniture.
+    Page furniture comes in blocks: share buttons, sign-up boxes, a comment's header and time.  The lines
+    between blocks (two or more lines of furniture with no prose between them, or a comment thread's
+    heading) are stretches.  A stretch is set as a story when it has two lines of prose in a row; comments,
+    teasers of other stories with their blurbs, and footers alternate short prose with furniture.  The
+    story runs from the first stretch set as a story, through the last one with a longer run of prose
+    (RESUME_RUN lines in a row: the story goes on after furniture scattered through it), then on while the
+    stretches after it are set as a story.
     """
+    stretches: list[tuple[int, int]] = []  # (the longest run of prose, the last line of prose) per stretch
     i = 0
     while i < limit and not prose[i]:
-        i += 1  # the story starts at its first line of prose
-    last = -1  # the last line of prose of the story so far
+        i += 1  # the first stretch starts at the first line of prose
     while i < limit:
-        # A stretch of prose and other lines, up to the next block of furniture.
         run = best = 0
-        block_at = limit
-        furniture = 0  # lines of furniture since the last line of prose
-        gap_start = i
+        last = i
+        furniture = 0  # weight of the furniture since the last line of prose
         j = i
         while j < limit:
             if prose[j]:
                 run += 1
-                best = max(best, run)
+                if run > best:
+                    best = run
                 furniture = 0
-                gap_start = j + 1
+                last = j
             else:
                 run = 0
                 if weights[j]:
                     furniture += weights[j]
                     if furniture >= BLOCK_LINES:
-                        block_at = gap_start
                         break
             j += 1
-        if best < STORY_RUN:
-            if last >= 0:
-                # The stretch after a block is not set as a story: the story ends where the block starts
-                # (a short sentence between its last line of prose and the block is still story).
-                return next(k for k in range(last + 1, limit) if weights[k])
-        elif last < 0:
-            last = i  # the story is under way (prose above it, before a block, is left to the other rules)
-        if last >= 0:
-            for k in range(block_at - 1, i - 1, -1):
-                if prose[k]:
-                    last = k
-                    break
-        if block_at >= limit:
-            return limit
-        i = block_at
+        stretches.append((best, last))
+        i = j
         while i < limit and not prose[i]:
             i += 1
-    return limit
+    start = next((k for k, (best, _) in enumerate(stretches) if best >= STORY_RUN), None)
+    if start is None:
+        return limit
+    end = max([k for k, (best, _) in enumerate(stretches) if best >= RESUME_RUN] + [start])
+    while end + 1 < len(stretches) and stretches[end + 1][0] >= STORY_RUN:
+        end += 1
+    if end + 1 == len(stretches):
+        return limit
+    # The story ends where the block after its last line of prose starts (a short sentence between that
+    # line and the block is still story).
+    return next(k for k in range(stretches[end][1] + 1, limit) if weights[k])
+
+
+def _notice_start(line: str, mark: int) -> int:
+    """Where a copyright notice whose mark is at ``mark`` starts: at the line's start when at most three
+    words, not ending a sentence, stand before the mark ("All contents © 2024 …")."""
+    before = line[:mark]
+    if lines.word_count(before, 4) <= 3 and not lines.ends_sentence(before):
+        return 0
+    return mark
 
 
 def _copyright_tail(line: str):
@@ -290,6 +305,7 @@ def _is_prose(line: str) -> bool:
         or lines.is_story_link(line)
         or lines.has_credit(line)
         or lines.is_comment_header(line)  # "34 responses to “Title”" quotes a title
+        or lines.is_teaser_with_dateline(line)
     )
 
 
@@ -338,7 +354,7 @@ def _line_reason(line: str, prose: bool = False) -> str | None:
         return None
     if lines.is_comment_header(line) and not line.rstrip().endswith(":"):
         return COMMENTS  # a thread's heading ("34 responses to …"); a name with "says:" is judged with its time
-    if lines.is_story_link(line):
+    if lines.is_story_link(line) or lines.is_teaser_with_dateline(line):
         return "link to another story"
     if lines.is_call_to_action(line):
         return BANNER
@@ -367,6 +383,20 @@ def _is_biography(line: str, byline: str | None) -> bool:
         return False
     rest = line[len(byline) :]
     return rest[:1] == " " and rest[1:2].islower()
+
+
+# A writer's biography below the story: a name (and an address in brackets), then "is the editor of …",
+# "is a senior reporter for …": a journalist's job at an outlet.  ("Maria Lund is a writer who lives by
+# the harbour" says who wrote a first-person piece, and the quotes are credited to her: it stays.)
+_WRITER_BIOGRAPHY = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’.\-]*+\s++){1,3}+(?:\([^()\n]{1,80}+\)\s++)?(?:is|was)\s++(?:a|an|the)\s++"
+    r"(?:[\p{L}\-]++,?\s++){0,6}?(?:" + "|".join(sorted(ROLE_WORDS | {"publisher"})) + r")s?\s++(?:of|for|at|with)\s"
+)
+
+
+def _is_writer_biography(line: str) -> bool:
+    """A writer's biography at the end of the story ("Jo Reyes (jo@example.org) is the editor of …")."""
+    return line[:1].isupper() and len(line) <= 400 and _WRITER_BIOGRAPHY.match(line) is not None
 
 
 def _could_be_teaser(line: str) -> bool:

@@ -241,13 +241,20 @@ def is_trailer_heading(line: str) -> bool:
     if len(line) > _WIDGET_CHARS:
         return False
     k = key(line)
-    return k in TRAILER_HEADINGS or (len(k) < 40 and k.startswith(("more from ", "more stories ")))
+    return k in TRAILER_HEADINGS or (len(k) < 60 and k.startswith(("more from ", "more stories ", "related coverage")))
+
+
+# A credit that thanks the picture's owner: "Courtesy of Andrew Vale", "Photo courtesy Harbour Trust".
+_COURTESY = regex.compile(r"\s*+(?:(?:Photo|Image|Picture)s?\s++)?[Cc]ourtesy\s++(?:of\s++)?\p{Lu}")
+#: Most words in a credit line that opens with "Courtesy of".
+_COURTESY_WORDS = 8
 
 
 def has_credit(line: str) -> bool:
-    """A photo caption's credit ("Pic: Les Chatfield", "Photo: Reuters")."""
+    """A photo caption's credit ("Pic: Les Chatfield", "Photo: Reuters", "Courtesy of Andrew Vale")."""
     return (
         is_credit_label(line)
+        or (line[:1] in "CcPI " and _COURTESY.match(line) is not None and word_count(line, _COURTESY_WORDS + 1) <= _COURTESY_WORDS)
         or _ends_with_agency(line)
         or (("(" in line or ":" in line) and _names_credit(line) and _CREDIT.search(line) is not None)
     )
@@ -314,9 +321,12 @@ def is_question_or_answer(line: str) -> bool:
     return line[:1] in "QA \t" and _QA.match(line) is not None
 
 
+_RULE_MARKS = "_-–—*=~•· "
+
+
 def is_rule(line: str) -> bool:
     """A line of dashes, underscores or stars ("___", "* * *"): a break between sections of a story."""
-    return len(line) >= 3 and line.strip("_-–—*=~•· ") == ""
+    return line[:1] in _RULE_MARKS and len(line) >= 3 and line.strip(_RULE_MARKS) == ""
 
 
 def is_cell(line: str) -> bool:
@@ -333,6 +343,8 @@ _DATED_TIME = regex.compile(
     r"(?:\s*+[A-Z]{2,4})?\s*+",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# A clock time's digits, looked for before the whole pattern is tried (the standard re module: one quick call).
+_CLOCK = re.compile(r"\d[:.]\d\d")
 # A comment's header: the reader's name and "says:" ("jdoe42 says:", "C. M. says:").
 _SAYS = regex.compile(r"\S[^\n:]{0,40}?\s(?:says|said|wrote):\s*+")
 # A comment thread's heading: "34 responses to “Title”", "3 thoughts on “Title”", "Top rated comments".
@@ -351,8 +363,31 @@ _SITE_NOTICE_WORDS = 60
 _BARE_URL = regex.compile(r"\s*+https?://[^\s/]{1,200}+/\S{1,500}+\s*+")
 
 
+# A teaser: another story's headline run into its first words, which open with a dateline in capitals
+# ("Minister resigns over contract WELLTOWN: The minister ...").  The dateline stands after three words.
+_TEASER_DATELINE = regex.compile(r"(?:[^\s:]++\s++){3,30}?(?:\p{Lu}{2,}+[.,]?\s++){0,2}\p{Lu}{4,}+:\s++\p{Lu}")
+
+
+def is_teaser_with_dateline(line: str) -> bool:
+    """Another story's headline and the opening of its text on one line, its dateline in capitals between."""
+    return ":" in line and _TEASER_DATELINE.match(line) is not None
+
+
 def is_site_notice(line: str) -> bool:
     """A site's legal or commercial notice: terms of use, reuse rights, an affiliate link, an ad blocker."""
+    # Letters every phrase of SITE_NOTICE_PHRASES holds, in the case it is printed in: a line without any
+    # of them is passed over without the pattern.
+    if not (
+        "lock" in line
+        or "ffiliate" in line
+        or "cceptance" in line
+        or "ommercial" in line
+        or "eproduced" in line
+        or "elayed" in line
+        or "dvertising" in line
+        or "ubmit" in line
+    ):
+        return False
     return _SITE_NOTICE.search(line) is not None and word_count(line, _SITE_NOTICE_WORDS + 1) <= _SITE_NOTICE_WORDS
 
 
@@ -368,7 +403,7 @@ def is_timestamp(line: str) -> bool:
     if len(line) > 60:
         return False
     return _TIMESTAMP.match(line) is not None or (
-        any(c.isdigit() for c in line) and _DATED_TIME.fullmatch(line) is not None
+        _CLOCK.search(line) is not None and _DATED_TIME.fullmatch(line) is not None
     )
 
 
@@ -376,8 +411,12 @@ def is_comment_header(line: str) -> bool:
     """A reader's name and "says:" (the header of a comment), or the heading of a comment thread."""
     if len(line) > 200:
         return False
-    if line.rstrip().endswith(":") and _SAYS.fullmatch(line) is not None:
-        return word_count(line, 6) <= 5
+    if line.rstrip().endswith(":"):
+        return _SAYS.fullmatch(line) is not None and word_count(line, 6) <= 5
+    # A thread's heading opens with its count, or with "Top" or "Most" (checked before the pattern).
+    head = line.lstrip()[:1]
+    if not (head.isdigit() or head in "TtMm"):
+        return False
     return _THREAD.match(line) is not None and word_count(line, 26) <= 25
 
 

@@ -16,8 +16,8 @@ WIDGET_WORDS = frozenset(
     """
     accept advertisement archive archives article categories category close comment comments compartir condividi
     contact cookies copy email embed enter facebook feed follow home instagram latest link linkedin links listen
-    log login manage menu messenger more newsletter next notifications panel partager pinterest popular
-    preferences preview previous print reddit register reject reprints republish search sections settings share
+    log login manage menu messenger more newsletter next notifications panel partager pinterest popular post
+    posts preferences preview previous print reddit register reject reprints republish search sections settings share
     show sign skip sponsored subscribe tags teilen telegram topics trending tumblr tweet twitter video videos
     view watch whatsapp x youtube
     """.split()
@@ -35,6 +35,7 @@ FURNITURE_LINES = frozenset(
         "comment report",
         "comments",
         "continue reading below",
+        "disclaimer",
         "disclosure statement",
         "find out more",
         "have your say",
@@ -80,6 +81,8 @@ FURNITURE_LINES = frozenset(
 #: Lines that open a list of other stories: everything after them is furniture.
 TRAILER_HEADINGS = frozenset(
     [
+        "about the author",  # the writer's box: a name, a handle, a biography
+        "about the writer",
         "check also",
         "explore more on these topics",
         "more from",

@@ -341,3 +341,53 @@ def test_a_short_sentence_under_a_one_word_title_does_not_take_its_place():
     assert [p.kind for p in doc.paragraphs] == ["title", "body"]
     labelled = read("Opinion\n\nWhy the harbour tunnel will never pay for itself\n\nThe council voted on Monday to fund it.\n")
     assert labelled.metadata.title == "Why the harbour tunnel will never pay for itself"
+
+
+def test_a_long_run_of_prose_after_scattered_furniture_is_still_story():
+    """Furniture scattered through a story (a sign-up box and a caption, then one paragraph, then share
+    buttons) does not end it when a long run of prose follows."""
+    more = [f"{PROSE[:-1]}, the official added in paragraph {k}." for k in range(6)]
+    text = (
+        f"Title of the story\n{PROSE}\n{P2}\nSign up for our newsletter\nThe bridge on Monday. Photo: Sam Roe/Reuters\n"
+        f"{P3}\nShare on Facebook\nShare on Twitter\n" + "\n".join(more) + "\n"
+    )
+    doc = read(text)
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3, *more]
+
+
+def test_a_teaser_with_its_dateline_in_capitals_is_a_link_to_another_story():
+    line = "Ferry operator fined over late sailings PORTHAVEN: The operator of the island ferry was fined on Tuesday."
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{line}\n")
+    assert {r.text: r.reason for r in doc.removed}[line] == "link to another story"
+    dateline = "PORTHAVEN: The operator of the island ferry was fined on Tuesday after a year of late sailings."
+    assert dateline in kept_lines(read(f"Title of the story\n{dateline}\n{PROSE}\n{P2}\n"))
+
+
+@pytest.mark.parametrize("line", ["Courtesy of Andrew Vale", "Photo courtesy Harbour Trust", "« Previous Post Next Post »", "Disclaimer"])
+def test_short_credits_and_post_navigation_are_furniture(line):
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{line}\n{P3}\n{PROSE}\n")
+    assert line not in kept_lines(doc)
+
+
+def test_a_sentence_that_opens_with_courtesy_of_is_story():
+    story = "Courtesy of Andrew Vale, the harbour trust has a new boat for the summer, the chairman said."
+    assert story in kept_lines(read(f"Title of the story\n{PROSE}\n{story}\n{P2}\n"))
+
+
+def test_a_writers_box_and_biography_after_the_story_are_furniture():
+    bio = "Jo Reyes (jo@valleycourier.example) is the editor and publisher of the Valley Courier."
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{bio}\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    box = "About the Author\nJo Reyes\nJo covers transport for the Valley Courier and hosts its weekly podcast.\n"
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\n{P3}\n{box}")
+    assert kept_lines(doc)[1:] == [PROSE, P2, P3]
+    # A story that opens with someone's job is story.
+    opening = "Maria Lopez is a former reporter who was arrested on Monday outside the court, police said."
+    assert opening in kept_lines(read(f"Title of the story\n{opening}\n{PROSE}\n{P2}\n"))
+
+
+def test_a_copyright_notice_with_words_before_its_mark_goes_whole():
+    doc = read(f"Title of the story\n{PROSE}\n{P2}\nAll contents © 2024 Valley Courier Ltd. All rights reserved.\n")
+    assert kept_lines(doc)[1:] == [PROSE, P2]
+    doc = read(f"Title of the story\n{PROSE}\nThe vote passed. © 2024 Valley Courier Ltd.\n")
+    assert "The vote passed." in [doc.text[p.start : p.end].strip() for p in doc.paragraphs]

@@ -164,3 +164,11 @@ def test_paragraphs_are_the_lines_of_the_text():
         if structure._wrap_width(text, [Span(*e) for e in expected]):
             continue  # read as wrapped text: lines are joined
         assert [(p.start, p.end) for p in structure.paragraphs(text)] == expected, repr(text)
+
+
+def test_every_site_notice_phrase_holds_a_letter_run_the_quick_test_looks_for():
+    from newsdiff.cleaning import lines
+    from newsdiff.cleaning.vocab import SITE_NOTICE_PHRASES
+
+    for phrase in SITE_NOTICE_PHRASES:
+        assert lines.is_site_notice(f"Readers should know that {phrase} applies here."), phrase
