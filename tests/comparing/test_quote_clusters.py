@@ -211,3 +211,14 @@ def test_a_meaning_flag_needs_the_change_inside_both_versions():
     assert meaning_changes("The ferry will run 12 times a day from May", "The ferry will run 14 times a day from May") == [
         "number"
     ]
+
+
+def test_a_fragment_finds_the_other_article_when_its_own_prints_the_sentence_too():
+    a = (
+        "Oath\n\nMayor Lena Ortiz promised to serve “with every ounce of strength.”\n\n"
+        "“I will serve you with every ounce of strength I have,” Lena Ortiz said.\n"
+    )
+    b = "Oath\n\n“I will serve you with every ounce of strength I have,” Lena Ortiz said at the hall.\n"
+    report = story(a, b)
+    cluster = cluster_with(report, "with every ounce of strength")
+    assert cluster is not None and len(cluster.members) == 3
