@@ -140,6 +140,8 @@ def test_times_places_and_headlines_are_no_speakers():
     # "Mrs. Lee" is not her husband.
     assert checked_speaker("Tom Lee", "Mrs. Lee", body + ("tom", "lee")) == ("Lee", "f")
     assert checked_speaker("Ann Lee", "Ann Lee", body) == ("Ann Lee", None)
+    # A name that holds a month is still a name.
+    assert checked_speaker("June Hale", "June Hale", body + ("june", "hale")) == ("June Hale", None)
 
 
 def test_no_attribution_conflict_when_one_speaker_is_only_a_pronoun():
