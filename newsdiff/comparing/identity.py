@@ -48,6 +48,8 @@ _DOUBLED = regex.compile(r"(.)\1")
 TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "afternoon day evening month morning night time today tomorrow tonight week weekend year yesterday".split()
 )
+#: Words that lead a time ("this year", "last week").
+_TIME_LEADS = frozenset("a each every last next on that the this".split())
 #: Suffixes after a surname: "Jr." and "Sr." tell a son from his father; numerals are left out.
 GENERATIONS = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr"}
 NUMERALS = frozenset("ii iii iv".split())
@@ -248,7 +250,8 @@ def checked_speaker(speaker: str | None, mention: str | None, body_words: Sequen
     if not speaker:
         return None, None
     lowered = [w.lower() for w in _WORD.findall(speaker)]
-    if any(w.strip(".’'") in TIME_WORDS for w in lowered) or place(speaker):
+    timed = [w.strip(".’'") for w in lowered if w not in _TIME_LEADS]
+    if (timed and all(w in TIME_WORDS for w in timed)) or place(speaker):
         return None, None
     honorific = mention.split()[0].lower().rstrip(".") if mention and mention.split() else ""
     gender = "f" if honorific in FEMALE_HONORIFICS else "m" if honorific in MALE_HONORIFICS else None

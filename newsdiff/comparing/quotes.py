@@ -202,7 +202,7 @@ def _match(u: Unit, v: Unit) -> bool:
     if textsim.contains(longer, shorter):
         content = _content(shorter)
         if strict:
-            return len(shorter) >= STRICT_WORDS and len(content) >= SHARED_CONTENT
+            return len(shorter) >= STRICT_WORDS and len(content) >= 2
         # Two words ("the agenda", "hostage to") are a term as often as a remark: the speaker must agree.
         if len(shorter) >= 3 and content:
             return True
@@ -248,6 +248,7 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
         if first != i:
             sets.union(first, i)
     reps = [members[0] for members in forms.values()]
+    form_of = {members[0]: members for members in forms.values()}
     postings: dict[str, list[int]] = defaultdict(list)
     for r in reps:
         for token in set(units[r].tokens):
@@ -260,8 +261,10 @@ def cluster_quotes(story: Story) -> list[QuoteCluster]:
             posting = postings[token]
             if len(posting) <= MAX_POSTINGS:
                 candidates.update(j for j in posting if j > i)
-        for j in sorted(candidates):
-            if units[j].article != unit.article and sets.find(i) != sets.find(j) and _match(unit, units[j]):
+        for rep in sorted(candidates):
+            # The form's first unit may be in this article while another of its printings is not.
+            j = next((k for k in form_of[rep] if units[k].article != unit.article), None)
+            if j is not None and sets.find(i) != sets.find(j) and _match(unit, units[j]):
                 sets.union(i, j)
     _dialogue_turns(story, units, sets)
     # A quotation belongs to one cluster: the sentences of one quotation stand or fall together.

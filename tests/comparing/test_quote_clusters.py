@@ -140,6 +140,8 @@ def test_times_places_and_headlines_are_no_speakers():
     # "Mrs. Lee" is not her husband.
     assert checked_speaker("Tom Lee", "Mrs. Lee", body + ("tom", "lee")) == ("Lee", "f")
     assert checked_speaker("Ann Lee", "Ann Lee", body) == ("Ann Lee", None)
+    # A name that holds a month is still a name.
+    assert checked_speaker("June Hale", "June Hale", body + ("june", "hale")) == ("June Hale", None)
 
 
 def test_no_attribution_conflict_when_one_speaker_is_only_a_pronoun():
@@ -211,3 +213,14 @@ def test_a_meaning_flag_needs_the_change_inside_both_versions():
     assert meaning_changes("The ferry will run 12 times a day from May", "The ferry will run 14 times a day from May") == [
         "number"
     ]
+
+
+def test_a_fragment_finds_the_other_article_when_its_own_prints_the_sentence_too():
+    a = (
+        "Oath\n\nMayor Lena Ortiz promised to serve “with every ounce of strength.”\n\n"
+        "“I will serve you with every ounce of strength I have,” Lena Ortiz said.\n"
+    )
+    b = "Oath\n\n“I will serve you with every ounce of strength I have,” Lena Ortiz said at the hall.\n"
+    report = story(a, b)
+    cluster = cluster_with(report, "with every ounce of strength")
+    assert cluster is not None and len(cluster.members) == 3
