@@ -304,6 +304,8 @@ def test_quoted_words_are_known_across_marks_and_paragraphs():
     assert spans == ["one two", "three four", "five"]
     text = "rest of a quote” said she, and “more”"
     assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["rest of a quote", "more"]
+    text = "The mayor’s aide said ‘we don’t know yet’ and ‘maybe"
+    assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["we don’t know yet", "maybe"]
 
 
 def test_a_one_word_scare_quote_is_not_the_remark_of_a_long_quotation_that_holds_it():
