@@ -57,8 +57,8 @@ def _find(env: str, relative: str) -> Path | None:
 
 
 def finding_key(kind: str, evidence) -> tuple:
-    """What identifies a finding across runs: its kind and evidence spans (article, start, end)."""
-    return (kind, tuple(tuple(e) for e in evidence))
+    """What identifies a finding across runs: its kind and evidence spans (article, start, end), in any order."""
+    return (kind, tuple(sorted(tuple(e) for e in evidence)))
 
 
 def load_verdicts(path: Path) -> list[dict]:

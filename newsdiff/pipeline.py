@@ -239,7 +239,10 @@ def _compare(
 
 
 def _finding_key(finding: Finding) -> str:
-    return "\x1f".join([finding.kind, *(f"{e.article}\x1e{e.start}\x1e{e.end}" for e in finding.evidence)])
+    """The finding's kind and evidence spans, in span order: the same evidence listed in another order is
+    the same finding."""
+    spans = sorted(f"{e.article}\x1e{e.start:012d}\x1e{e.end:012d}" for e in finding.evidence)
+    return "\x1f".join([finding.kind, *spans])
 
 
 def finding_id(finding: Finding, digits: int = 8) -> str:

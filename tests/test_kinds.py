@@ -155,3 +155,16 @@ def test_cli_experimental_and_kinds(tmp_path, capsys, monkeypatch):
     assert "shared_passage" not in found()
     assert "shared_passage" in found("--experimental")
     assert found("--kinds", "shared_passage") == {"shared_passage"}
+
+
+def test_the_same_evidence_in_another_order_is_a_duplicate():
+    class _Twice:
+        @newsdiff.hookimpl
+        def newsdiff_compare(self, extractions):
+            a, b = extractions[0], extractions[1]
+            ea, eb = Evidence(a.id, 0, 7, a.article.text[:7]), Evidence(b.id, 0, 5, b.article.text[:5])
+            return newsdiff.Comparison(findings=[Finding("plugin_kind", "one", [ea, eb]), Finding("plugin_kind", "two", [eb, ea])])
+
+    with registered(_Twice(), pm=newsdiff.get_plugin_manager(third_party=False)) as pm2:
+        report = newsdiff.compare(_articles(), pm=pm2)
+    assert [f.summary for f in report.findings if f.kind == "plugin_kind"] == ["one"]

@@ -86,6 +86,8 @@ SAME_REMARK = 0.6
 #: ... and at least this many content words, or half of the longer one's: one shared word ("personal")
 #: does not make a scare quote the same remark as a long quotation that holds it.
 SAME_REMARK_WORDS = 3
+#: The farthest (in characters) a reporting verb may stand from the quotation it is compared for.
+MAX_CUE_GAP = 120
 
 
 @hookimpl(trylast=True)
@@ -106,8 +108,8 @@ def _cue_verbs(story: Story) -> list[Finding]:
         for member in cluster.members:
             article, quote = lookup[member]
             cue = quote.cue
-            if cue is None or article in cues:
-                continue
+            if cue is None or article in cues or _gap(cue, quote) > MAX_CUE_GAP:
+                continue  # no verb, or one standing so far from the words it may introduce others
             sense = VERB_SENSES.get(cue.text.lower())
             if sense is None or story.speaker_key(quote) is None:
                 continue  # a verb of unknown sense, or words nobody is named for: not compared
@@ -144,6 +146,11 @@ def _cue_verbs(story: Story) -> list[Finding]:
             )
         )
     return out
+
+
+def _gap(cue: Mention, quote: Quote) -> int:
+    """How many characters lie between a reporting verb and the quotation it introduces."""
+    return max(0, cue.start - quote.end, quote.start - cue.end)
 
 
 def _same_remark(a: set[str], b: set[str]) -> bool:

@@ -39,6 +39,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}]++(?:[’'][\p{L}]++)*+")
 _OPEN = "“„«‹"
 _CLOSE = "”»›"
 _MARK = regex.compile(r"[\"“”„«»‹›]")
+#: Single curly marks, as British outlets quote: an opening ‘ not inside a word, and a closing ’ not
+#: followed by a letter (inside a word, ’ is an apostrophe: "don’t").
+_SINGLE = regex.compile(r"(?<!\p{L})‘|’(?!\p{L})")
 
 
 @attrs.frozen
@@ -55,7 +58,8 @@ class Passage:
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of ``text[start:end]`` (one paragraph) that lie inside quotation marks.
 
-    Curly marks pair an opening mark with the next closing one; straight marks alternate.  A quotation
+    Curly marks pair an opening mark with the next closing one; straight marks alternate; single curly
+    marks (‘…’) pair on their own, an apostrophe inside a word never closing them.  A quotation
     still open at the paragraph's end runs to its end (the convention for a quote over several
     paragraphs), and a closing mark with no opening one before it closes a quotation that began before the
     paragraph."""
@@ -80,7 +84,16 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((start, m.start()))
     if opened is not None:
         spans.append((opened, end))
-    return spans
+    single: int | None = None
+    for m in _SINGLE.finditer(text, start, end):
+        if m.group() == "‘":
+            single = m.end() if single is None else single
+        elif single is not None:
+            spans.append((single, m.start()))
+            single = None
+    if single is not None:
+        spans.append((single, end))
+    return sorted(spans)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

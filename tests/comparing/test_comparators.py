@@ -304,6 +304,8 @@ def test_quoted_words_are_known_across_marks_and_paragraphs():
     assert spans == ["one two", "three four", "five"]
     text = "rest of a quote” said she, and “more”"
     assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["rest of a quote", "more"]
+    text = "The mayor’s aide said ‘we don’t know yet’ and ‘maybe"
+    assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["we don’t know yet", "maybe"]
 
 
 def test_a_one_word_scare_quote_is_not_the_remark_of_a_long_quotation_that_holds_it():
@@ -318,3 +320,13 @@ def test_a_short_remark_printed_nearly_whole_is_compared():
     b = "Retort\n\n“Never again,” Mayor Ilse Varga shot back.\n"
     found = [f for f in kinds(story(a, b), "framing") if f.details["aspect"] == "reporting_verb"]
     assert [sorted(f.details["senses"].values()) for f in found] == [["neutral", "retort"]]
+
+
+def test_a_verb_far_from_the_quotation_is_not_compared():
+    from newsdiff.comparing import framing
+    from newsdiff.models import Mention, Quote
+
+    quote = Quote(200, 240, "x" * 40)
+    assert framing._gap(Mention(242, 246, "said"), quote) == 2
+    assert framing._gap(Mention(180, 188, "admitted"), quote) == 12
+    assert framing._gap(Mention(10, 18, "admitted"), quote) > framing.MAX_CUE_GAP
