@@ -155,6 +155,24 @@ CASES = [
         [("Borrowers will feel", "Hanne Ostrow")],
     ),
     (
+        "pull-quote-then-dash-line",
+        "What the rate rise means",
+        "The central bank raised its rate to four per cent.\n\n"
+        "“Borrowers will feel this by the summer.”\n\n"
+        "— Hanne Ostrow, analyst at Brookfield\n\n"
+        "Most lenders followed within a day.",
+        [("Borrowers will feel", "Hanne Ostrow")],
+    ),
+    (
+        "pull-quote-then-heading-is-unsigned",
+        "What the rate rise means",
+        "The central bank raised its rate to four per cent.\n\n"
+        "“Borrowers will feel this by the summer.”\n\n"
+        "Most Lenders Followed\n\n"
+        "Most lenders followed within a day.",
+        [("Borrowers will feel", None)],
+    ),
+    (
         "roundup-name-outlet-colon",
         "What the papers say",
         "Editorial writers were divided over the budget.\n\n"
