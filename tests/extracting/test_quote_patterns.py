@@ -72,6 +72,18 @@ CASES = [
         "“We had never seen a vote like it,” she said.",
         [("We had never", "Nora Peltier")],
     ),
+    (
+        "first-name-alone-has-a-gender",
+        "A night at the rally",
+        "Dana Cole drove to the rally, and Melanie sat in the back.\n\n“It never crossed my mind,” she said.",
+        [("It never crossed", "Melanie")],
+    ),
+    (
+        "reporting-phrase-makes-the-speaker",
+        "A night at the rally",
+        "Kevin Ash dozed as Ivo Brask went on about the budget.\n\n“I love this town,” he said.",
+        [("I love this", "Ivo Brask")],
+    ),
     # -- descriptions kept whole --
     (
         "description-ending-in-ly",
