@@ -877,7 +877,8 @@ class People:
             head = text  # "Secretary of State John Kerry"; not "a spokeswoman for Mayor Dana Cole"
         words = head.split()
         last = words[-1]
-        if last[:1].islower() or _POSSESSIVE.search(words[0]) or (
+        named_after = len(words) >= 3 and last[:1].isupper() and words[-2][:1].isupper() and words[-3][:1].islower()
+        if last[:1].islower() or (_POSSESSIVE.search(words[0]) and not named_after) or (
             words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower() and not last[:1].isupper()
         ):
             # A description; but one ending in a name is that name ("the former president Barack Obama").

@@ -327,7 +327,7 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             break
         if low in PREPOSITIONS and not _is_cap(t):
             if low in ("for", "of", "at", "in", "with") and start < end and _is_cap(toks[start][2]) and (
-                _desc_before(toks, lo, i)
+                _desc_before(toks, lo, i, 5)  # "the union for dock workers in Feldham"
             ):
                 i -= 1  # "a spokeswoman for Mayor Dana Cole": the description, which governs the name
                 continue
@@ -402,11 +402,12 @@ def _past_participle_phrase(toks: list[tuple[int, int, str]], lo: int, span: tup
     return _backward(toks, lo, j)
 
 
-def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int) -> bool:
-    """True when the words before the preposition at ``prep`` are a description ("a narrator" in)."""
+def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int, reach: int = 3) -> bool:
+    """True when the words before the preposition at ``prep`` are a description ("a narrator" in),
+    opened by a determiner at most ``reach`` words back."""
     j = prep - 1
     n = 0
-    while j >= lo and n < 3:
+    while j >= lo and n < reach:
         low = toks[j][2].lower()
         if low in DETERMINERS:
             return True
@@ -601,6 +602,9 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
             if toks[c][2].lower().endswith("ing") and cue_end - c == 1:
                 return None  # "“…,” saying …": a participle of someone else's sentence ("according to" is none)
             return Attribution((c, cue_end), _forward(toks, cue_end, stop))
+        quoted = _quoted_as(toks, j, c) if toks[c][2].endswith("ing") else None
+        if quoted is not None:  # "“…,” the Courier quoted Cole as saying"
+            return Attribution((c, cue_end), _forward(toks, quoted, c - 1))
         speaker = _backward(toks, j, c)
         if speaker is None:
             return None

@@ -106,6 +106,13 @@ CASES = [
         "“The pipes are older than anyone in this room,” a spokeswoman for Mayor Dana Cole said.",
         [("The pipes are", "a spokeswoman for Mayor Dana Cole")],
     ),
+    (
+        "description-with-two-prepositions",
+        "Dock strike",
+        "Dock workers in Feldham walked out on Monday.\n\n"
+        "“We were never asked,” the union for dock workers in Feldham said.",
+        [("We were never", "the union for dock workers in Feldham")],
+    ),
     # -- apposition, possessive and coordinated subjects --
     (
         "apposition-after-possessive",
@@ -148,6 +155,20 @@ CASES = [
         "Minister denies rift",
         "The Vellmar Courier quoted Finance Minister Petra Lund as saying, “There is no rift in the cabinet.”",
         [("There is no", "Petra Lund")],
+    ),
+    (
+        "cue-trailing-quoted-as-saying",
+        "Minister denies rift",
+        "Finance Minister Petra Lund spoke on Monday.\n\n"
+        "“There is no rift in the cabinet,” the Vellmar Courier quoted Lund as saying.",
+        [("There is no", "Petra Lund")],
+    ),
+    (
+        "possessive-role-then-name",
+        "Market hall to close",
+        "The covered market in Brellin will close for repairs.\n\n"
+        "“Traders will have a temporary site by spring,” said the mayor’s aide Jo Reyes.",
+        [("Traders will have", "Jo Reyes")],
     ),
     (
         "cue-trailing-according-to",
