@@ -25,6 +25,7 @@ from ..models import Document
 from .marks import PerDocument, quoted_spans
 from .vocab import (
     CUE_NOUN_FORMS,
+    CUE_PHRASES,
     CUE_VERBS,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -174,6 +175,11 @@ _ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
 HEADLINE_VERBS = frozenset(
     w for w in CUE_VERBS if w.endswith("s") and not w.endswith("ss") and w not in CUE_NOUN_FORMS and len(w) > 3
 )
+#: Reporting phrases by their first word ("went": "on"), for a name just before one.
+_PHRASE_SECOND: dict[str, frozenset[str]] = {}
+for _phrase in CUE_PHRASES:
+    _first, _second = _phrase.split(" ", 1)
+    _PHRASE_SECOND[_first] = _PHRASE_SECOND.get(_first, frozenset()) | {_second}
 #: Cue verbs after which a name is the one who speaks ("said Lena Brandt"); not those whose object is
 #: the hearer or the one spoken of ("told Lavrov", "asked Brandt", "accused Mr Johnson").
 _SPEAKER_AFTER = CUE_VERBS - OBJECT_CUE_VERBS - frozenset(
@@ -455,6 +461,10 @@ class People:
                 # Next to a cue verb ("Warren said"); the quick pattern rules most words out.
                 quick = _NEXT_ASCII_WORD.match(text, m_end, hi)
                 follows = quick is not None and quick.group(1).lower() in CUE_VERBS and _cue_follows(text, m_end, hi)
+                if quick is not None and not follows and quick.group(1).lower() in _PHRASE_SECOND:
+                    # "Trump went on about …", "Cole shot back": a reporting phrase after the name.
+                    second = _NEXT_ASCII_WORD.match(text, quick.end(), hi)
+                    follows = second is not None and second.group(1).lower() in _PHRASE_SECOND[quick.group(1).lower()]
                 if org:
                     person = False
                 else:
@@ -797,6 +807,8 @@ class People:
             gender = self._genders.get(name)
             if gender is None and len(name.split()) == 1:
                 gender = self._genders.get(self._full_at(name.lower(), m.start) or name)
+                if gender is None and name.lower() not in self._forms:
+                    gender = first_name_gender(name)  # "Melanie said": a first name alone, no one's surname
             if gender is not None and gender != want:
                 continue
             if gender is None and not (m.person or name in speakers):
@@ -865,7 +877,8 @@ class People:
             head = text  # "Secretary of State John Kerry"; not "a spokeswoman for Mayor Dana Cole"
         words = head.split()
         last = words[-1]
-        if last[:1].islower() or _POSSESSIVE.search(words[0]) or (
+        named_after = len(words) >= 3 and last[:1].isupper() and words[-2][:1].isupper() and words[-3][:1].islower()
+        if last[:1].islower() or (_POSSESSIVE.search(words[0]) and not named_after) or (
             words[0].lower() in DETERMINERS and len(words) > 1 and words[1][:1].islower() and not last[:1].isupper()
         ):
             # A description; but one ending in a name is that name ("the former president Barack Obama").

@@ -21,7 +21,7 @@ each quotation looks at a bounded number of tokens.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 import attrs
 import regex
@@ -327,7 +327,7 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
             break
         if low in PREPOSITIONS and not _is_cap(t):
             if low in ("for", "of", "at", "in", "with") and start < end and _is_cap(toks[start][2]) and (
-                _desc_before(toks, lo, i)
+                _desc_before(toks, lo, i, 5)  # "the union for dock workers in Feldham"
             ):
                 i -= 1  # "a spokeswoman for Mayor Dana Cole": the description, which governs the name
                 continue
@@ -402,11 +402,12 @@ def _past_participle_phrase(toks: list[tuple[int, int, str]], lo: int, span: tup
     return _backward(toks, lo, j)
 
 
-def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int) -> bool:
-    """True when the words before the preposition at ``prep`` are a description ("a narrator" in)."""
+def _desc_before(toks: list[tuple[int, int, str]], lo: int, prep: int, reach: int = 3) -> bool:
+    """True when the words before the preposition at ``prep`` are a description ("a narrator" in),
+    opened by a determiner at most ``reach`` words back."""
     j = prep - 1
     n = 0
-    while j >= lo and n < 3:
+    while j >= lo and n < reach:
         low = toks[j][2].lower()
         if low in DETERMINERS:
             return True
@@ -601,6 +602,9 @@ def _after(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
             if toks[c][2].lower().endswith("ing") and cue_end - c == 1:
                 return None  # "“…,” saying …": a participle of someone else's sentence ("according to" is none)
             return Attribution((c, cue_end), _forward(toks, cue_end, stop))
+        quoted = _quoted_as(toks, j, c) if toks[c][2].endswith("ing") else None
+        if quoted is not None:  # "“…,” the Courier quoted Cole as saying"
+            return Attribution((c, cue_end), _forward(toks, quoted, c - 1))
         speaker = _backward(toks, j, c)
         if speaker is None:
             return None
@@ -733,13 +737,25 @@ def _before(toks: list[tuple[int, int, str]], k: int) -> Attribution | None:
     return None
 
 
-def _name_line(text: str, para: Paragraph) -> tuple[int, int] | None:
-    """The name that signs a quotation from the paragraph after it: a short line that is a name alone, or a
-    name, a comma and a few words that say who they are, with no verb of saying ("Hanne Ostrow, analyst.",
-    "— Jo Reyes, Feldham Council"); its ``(start, end)``, else None."""
-    if para.end - para.start > 120:
+def _name_line(text: str, after: int, known: Container[str]) -> tuple[int, int] | None:
+    """The name that signs a quotation from the line after ``after`` (the end of its paragraph): a short
+    line that is a name alone, or a name, a comma and a few words that say who they are, with no verb of
+    saying ("Hanne Ostrow, analyst.", "— Jo Reyes, Feldham Council"); its ``(start, end)``, else None.
+    A name alone, with no dash before it and nothing after it, is taken only when its last word is one of
+    the ``known`` surnames (lower case)."""
+    lo = after
+    while lo < len(text) and lo - after < 8 and text[lo].isspace():
+        lo += 1
+    if lo - after >= 8 or "\n" not in text[after:lo]:
+        return None  # the next line must start a few blank characters away, on a new line
+    hi = text.find("\n", lo, lo + 121)
+    if hi < 0:
+        hi = min(len(text), lo + 121)
+        if hi - lo > 120:
+            return None
+    if any(mark in text[lo:hi] for mark in "“”\"«»"):
         return None
-    toks, _ = _tokenise(text, para.start, para.end, [])
+    toks, _ = _tokenise(text, lo, hi, [])
     i = 1 if toks and toks[0][2] in DASHES else 0
     e = _name_run(toks, i, len(toks))
     if sum(1 for j in range(i, e) if _is_word(toks[j][2])) < 2:
@@ -749,6 +765,8 @@ def _name_line(text: str, para: Paragraph) -> tuple[int, int] | None:
         rest = rest[:-1]
     if rest and (rest[0][2] != "," or len(rest) > 12 or any(t[2].lower() in _CUE_STARTS for t in rest)):
         return None
+    if not rest and not i and toks[e - 1][2].lower() not in known:
+        return None  # a bare capitalised line ("Most Lenders Followed") signs only as a name met elsewhere
     return toks[i][0], toks[e - 1][1]
 
 
@@ -801,7 +819,7 @@ def extract_quotes(document: Document) -> list[Quote]:
     things: list[str] = []  # speakers that are not people ("the article", "The Times"), latest last
     previous: Paragraph | None = None  # the paragraph before
     pending: list[Paragraph] = []  # the paragraphs without quotations since the last one with some
-    for index, (para, pairs) in enumerate(zip(paragraphs, all_pairs)):
+    for para, pairs in zip(paragraphs, all_pairs):
         if not pairs:
             # What this paragraph hands on is worked out only if a quotation needs it (most never do).
             pending.append(para)
@@ -820,9 +838,10 @@ def extract_quotes(document: Document) -> list[Quote]:
         for n, (pair, k) in enumerate(zip(pairs, where)):
             attr = _attribute(text, toks, k, pair)
             speaker, mention, cue = _resolve(text, toks, attr, people, speakers)
-            if attr is None and len(toks) <= 2 and index + 1 < len(paragraphs) and not all_pairs[index + 1]:
+            if attr is None and len(toks) <= 2:
                 # A pull quote alone in its paragraph, signed by the line after it ("Hanne Ostrow, analyst.").
-                signed = _name_line(text, paragraphs[index + 1])
+                # The line is read from the text, whether the reading stage kept it or took it for furniture.
+                signed = _name_line(text, para.end, people.fullest)
                 if signed is not None:
                     mention = Mention(signed[0], signed[1], text[signed[0] : signed[1]])
                     speaker = people.resolve(mention.text, mention.start, speakers=speakers)

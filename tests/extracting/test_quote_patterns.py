@@ -72,6 +72,18 @@ CASES = [
         "“We had never seen a vote like it,” she said.",
         [("We had never", "Nora Peltier")],
     ),
+    (
+        "first-name-alone-has-a-gender",
+        "A night at the rally",
+        "Dana Cole drove to the rally, and Melanie sat in the back.\n\n“It never crossed my mind,” she said.",
+        [("It never crossed", "Melanie")],
+    ),
+    (
+        "reporting-phrase-makes-the-speaker",
+        "A night at the rally",
+        "Kevin Ash dozed as Ivo Brask went on about the budget.\n\n“I love this town,” he said.",
+        [("I love this", "Ivo Brask")],
+    ),
     # -- descriptions kept whole --
     (
         "description-ending-in-ly",
@@ -93,6 +105,13 @@ CASES = [
         "Water rates in Feldham will rise by a tenth.\n\n"
         "“The pipes are older than anyone in this room,” a spokeswoman for Mayor Dana Cole said.",
         [("The pipes are", "a spokeswoman for Mayor Dana Cole")],
+    ),
+    (
+        "description-with-two-prepositions",
+        "Dock strike",
+        "Dock workers in Feldham walked out on Monday.\n\n"
+        "“We were never asked,” the union for dock workers in Feldham said.",
+        [("We were never", "the union for dock workers in Feldham")],
     ),
     # -- apposition, possessive and coordinated subjects --
     (
@@ -138,6 +157,20 @@ CASES = [
         [("There is no", "Petra Lund")],
     ),
     (
+        "cue-trailing-quoted-as-saying",
+        "Minister denies rift",
+        "Finance Minister Petra Lund spoke on Monday.\n\n"
+        "“There is no rift in the cabinet,” the Vellmar Courier quoted Lund as saying.",
+        [("There is no", "Petra Lund")],
+    ),
+    (
+        "possessive-role-then-name",
+        "Market hall to close",
+        "The covered market in Brellin will close for repairs.\n\n"
+        "“Traders will have a temporary site by spring,” said the mayor’s aide Jo Reyes.",
+        [("Traders will have", "Jo Reyes")],
+    ),
+    (
         "cue-trailing-according-to",
         "School meals change",
         "The district will change its school meals next term.\n\n"
@@ -153,6 +186,24 @@ CASES = [
         "Hanne Ostrow, analyst.\n\n"
         "Most lenders followed within a day.",
         [("Borrowers will feel", "Hanne Ostrow")],
+    ),
+    (
+        "pull-quote-then-dash-line",
+        "What the rate rise means",
+        "The central bank raised its rate to four per cent.\n\n"
+        "“Borrowers will feel this by the summer.”\n\n"
+        "— Hanne Ostrow, analyst at Brookfield\n\n"
+        "Most lenders followed within a day.",
+        [("Borrowers will feel", "Hanne Ostrow")],
+    ),
+    (
+        "pull-quote-then-heading-is-unsigned",
+        "What the rate rise means",
+        "The central bank raised its rate to four per cent.\n\n"
+        "“Borrowers will feel this by the summer.”\n\n"
+        "Most Lenders Followed\n\n"
+        "Most lenders followed within a day.",
+        [("Borrowers will feel", None)],
     ),
     (
         "roundup-name-outlet-colon",
