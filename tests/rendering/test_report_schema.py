@@ -26,7 +26,7 @@ def validator():
 def seeds_json() -> dict:
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-m", "newsdiff", "compare", str(root / "seeds"), "--format", "json"],
+        [sys.executable, "-m", "newsdiff", "compare", str(root / "seeds"), "--format", "json", "--experimental"],
         capture_output=True, text=True, check=True,
     )
     return json.loads(done.stdout)
