@@ -292,7 +292,8 @@ def _hostile_report():
     )
     article = newsdiff.Article.from_text(text, id="a\u202eb", outlet="Gazette\u202e")
     other = newsdiff.Article.from_text(STORY, id="b")
-    return newsdiff.compare([article, other], pm=newsdiff.get_plugin_manager(third_party=False), group=False)
+    pm = newsdiff.get_plugin_manager(third_party=False)
+    return newsdiff.compare([article, other], pm=pm, group=False, experimental=True)  # findings quote the text
 
 
 @pytest.mark.parametrize("render", [render_html, render_markdown])
