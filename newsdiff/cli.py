@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--partition-size", type=int, default=500, metavar="N", help="articles per task (default 500)")
     p.add_argument("--sqlite", metavar="FILE", help="also write the tables to one SQLite database with full-text search")
     p.add_argument("--no-html", action="store_true", help="write no HTML report per story")
+    p.add_argument("--experimental", action="store_true", help="also report the experimental finding kinds, as compare does")
+    p.add_argument("--kinds", metavar="KIND[,KIND...]", help="report only these finding kinds (comma-separated), as compare does")
     p.add_argument("-q", "--quiet", action="store_true", help="print no notes or progress on stderr, only errors")
     _plugin_options(p)
 
@@ -262,8 +264,9 @@ def _corpus(args: argparse.Namespace) -> int:
     try:
         result = engine.run(
             args.paths, args.out, workers=args.workers, scheduler=args.scheduler, partition_size=args.partition_size,
-            sqlite=args.sqlite, html=not args.no_html, block=args.block, third_party=False if args.no_plugins else None,
-            strict=True if args.strict_plugins else None, progress=not args.quiet and sys.stderr.isatty(), note=note,
+            sqlite=args.sqlite, html=not args.no_html, experimental=args.experimental,
+            kinds=None if args.kinds is None else [k.strip() for k in args.kinds.split(",") if k.strip()], block=args.block, third_party=False if args.no_plugins else None,
+            strict=True if args.strict_plugins else None, hook_timeout=args.hook_timeout, progress=not args.quiet and sys.stderr.isatty(), note=note,
         )
     except (OSError, NewsdiffError) as exc:
         print(f"newsdiff: error: {exc}", file=sys.stderr)

@@ -7,10 +7,12 @@ The core package never imports this one.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["run", "Result"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in __all__:
         from . import engine
 

@@ -17,6 +17,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -56,9 +57,12 @@ def run(
     partition_size: int = DEFAULT_PARTITION,
     sqlite: str | os.PathLike[str] | None = None,
     html: bool = True,
+    kinds: Sequence[str] | None = None,
+    experimental: bool = False,
     block: Sequence[str] = (),
     third_party: bool | None = None,
     strict: bool | None = None,
+    hook_timeout: float | None = None,
     progress: bool = False,
     note: Callable[[str], None] | None = None,
 ) -> Result:
@@ -87,8 +91,9 @@ def run(
         note(f"dashboard at {dashboard}")
         stages = _Stages(client, progress)
         return _run(
-            stages, list(map(str, inputs)), out, work, partition_size, sqlite, html,
-            (tuple(block), third_party, strict), note, dashboard,
+            stages, list(map(str, inputs)), out, work, partition_size, sqlite,
+            tasks.CompareOptions(html=html, kinds=None if kinds is None else tuple(kinds), experimental=experimental),
+            (tuple(block), third_party, strict, hook_timeout), note, dashboard,
         )
     finally:
         client.close()
@@ -97,10 +102,12 @@ def run(
 
 
 class _Stages:
-    def __init__(self, client, progress: bool) -> None:
+    """The client, and how it waits for a stage: with Dask's progress bar or without."""
+
+    def __init__(self, client: Any, progress: bool) -> None:
         self.client, self.progress = client, progress
 
-    def gather(self, futures, label: str):
+    def gather(self, futures: list[Any], label: str) -> Any:
         if self.progress and futures:
             from dask.distributed import progress
 
@@ -111,12 +118,20 @@ class _Stages:
         return self.client.gather(futures)
 
 
-def _run(stages, inputs, out: Path, work: Path, size: int, sqlite, html: bool, options, note, dashboard) -> Result:
-    from ..plugins import get_plugin_manager
-
+def _run(
+    stages: _Stages,
+    inputs: list[str],
+    out: Path,
+    work: Path,
+    size: int,
+    sqlite: str | os.PathLike[str] | None,
+    how: tasks.CompareOptions,
+    options: tasks.Options,
+    note: Callable[[str], None],
+    dashboard: str | None,
+) -> Result:
     client = stages.client
-    block, third_party, strict = options
-    pm = get_plugin_manager(block=list(block), third_party=third_party, strict=strict)
+    pm = tasks.manager(options)
     config = tasks.digest(__version__, sorted((i.name, i.version) for i in pm.info()), options)
     w, o = str(work), str(out)
 
@@ -158,67 +173,9 @@ def _run(stages, inputs, out: Path, work: Path, size: int, sqlite, html: bool, o
     assert ekeys == ekeys_expected
     del ext
 
-    # Group.
-    edges: list[tuple[int, int]] = []
-    n_candidates = 0
-    if n > grouping.ONE_STORY_UP_TO:
-        dfs = [client.submit(tasks.doc_freq, w, k, key=f"df-{k}") for k in ekeys]
-        while len(dfs) > 1:
-            dfs = [client.submit(tasks.add_counts, *dfs[i : i + 2]) if i + 1 < len(dfs) else dfs[i] for i in range(0, len(dfs), 2)]
-        df = dfs[0]
-        vecs = [client.submit(tasks.vectors, w, k, df, n, key=f"vectors-{k}-{n}") for k in ekeys]
-        blocked = [client.submit(tasks.block, v, bounds[p], BUCKETS) for p, v in enumerate(vecs)]
-        cands = [
-            client.submit(tasks.candidates, bounds, *[client.submit(tasks.bucket_of, b, bucket) for b in blocked])
-            for bucket in range(BUCKETS)
-        ]
-        cand_keys = stages.gather([client.submit(tasks.keys_of, c) for c in cands], "finding candidate pairs")
-        where: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for bucket, keys in enumerate(cand_keys):
-            for pair in keys:
-                where[tuple(pair)].append(bucket)
-        scored = [
-            client.submit(
-                tasks.score, vecs[pi], vecs[pj], bounds[pi], bounds[pj],
-                *[client.submit(tasks.item, cands[b], (pi, pj)) for b in buckets],
-            )
-            for (pi, pj), buckets in sorted(where.items())
-        ]
-        for found, count in stages.gather(scored, "linking candidates"):
-            edges.extend(found)
-            n_candidates += count
-        del vecs, blocked, cands, scored
-    groups = grouping.components(n, edges)
-    if n > grouping.ONE_STORY_UP_TO:
-        # Each component of linked pairs split into its stories by average linkage, in batches of about
-        # ``size`` articles, each batch on one worker.
-        comp_of = {i: c for c, g in enumerate(groups) for i in g}
-        comp_edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for i, j in edges:
-            comp_edges[comp_of[i]].append((i, j))
-        batches_c: list[list[int]] = [[]]
-        count_c = 0
-        for c, g in enumerate(groups):
-            if len(g) < 2:
-                continue
-            if count_c >= size:
-                batches_c.append([])
-                count_c = 0
-            batches_c[-1].append(c)
-            count_c += len(g)
-        jobs = []
-        for batch in (b for b in batches_c if b):
-            chunks_used = sorted({bisect.bisect_right(bounds, i) - 1 for c in batch for i in groups[c]})
-            jobs.append(
-                client.submit(
-                    tasks.refine, w, [ekeys[p] for p in chunks_used], [bounds[p] for p in chunks_used],
-                    [groups[c] for c in batch], [sorted(comp_edges[c]) for c in batch], df, n,
-                )
-            )
-        refined = [s for part in stages.gather(jobs, "joining stories") for s in part] if jobs else []
-        groups = sorted([g for g in groups if len(g) < 2] + refined, key=lambda g: g[0])
-        del df, dfs, jobs
-    del edges
+    # Group: candidates through blocking keys, scored where the chunks are; each connected component of
+    # the linked pairs then grouped by average linkage on one worker.
+    groups, n_candidates = _group(stages, w, ekeys, ids, bounds, size)
 
     # Stories: ids from their articles' ids; batches of whole stories in story-id order.
     stories = sorted((_story_id([ids[i] for i in g]), g) for g in groups)
@@ -235,10 +192,10 @@ def _run(stages, inputs, out: Path, work: Path, size: int, sqlite, html: bool, o
     if not batches[-1]:
         batches.pop()
     bkeys = [
-        tasks.digest(tasks.FORMAT, "compare", config, html, [(sid, [(ekeys[place[i][0]], place[i][1]) for i in m]) for sid, m in b])
+        tasks.digest(tasks.FORMAT, "compare", config, attrs.asdict(how), [(sid, [(ekeys[place[i][0]], place[i][1]) for i in m]) for sid, m in b])
         for b in batches
     ]
-    todo = [b for b, k in enumerate(bkeys) if not tasks.batch_done(w, o, k, batches[b], html)]
+    todo = [b for b, k in enumerate(bkeys) if not tasks.batch_done(w, o, k, batches[b], how.html)]
     wanted: dict[int, dict[int, int]] = defaultdict(dict)
     for b in todo:
         for _, members in batches[b]:
@@ -252,7 +209,7 @@ def _run(stages, inputs, out: Path, work: Path, size: int, sqlite, html: bool, o
             needs[b].add(p)
     cmp = [
         client.submit(
-            tasks.compare_batch, w, o, bkeys[b], [(sid, [ids[i] for i in m]) for sid, m in batches[b]], options, html,
+            tasks.compare_batch, w, o, bkeys[b], [(sid, [ids[i] for i in m]) for sid, m in batches[b]], options, how,
             *[client.submit(tasks.item, splits[p], b) for p in sorted(needs[b])], key=f"compare-{bkeys[b]}",
         )
         for b in todo
@@ -287,6 +244,77 @@ def _run(stages, inputs, out: Path, work: Path, size: int, sqlite, html: bool, o
         out=out, articles=n, stories=summaries, errors=n_errors, load_errors=len(load_errors), candidates=n_candidates, chunks=len(chunks),
         reused_chunks=reused, reused_batches=len(bkeys) - len(todo), dashboard=dashboard,
     )
+
+
+def _group(stages: _Stages, w: str, ekeys: list[str], ids: list[str], bounds: list[int], size: int) -> tuple[list[list[int]], int]:
+    """The stories (lists of article indices) and the number of candidate pairs scored."""
+    client, n = stages.client, len(ids)
+    if n <= 1:
+        return ([[0]] if n else []), 0
+    dfs = [client.submit(tasks.doc_freq, w, k, key=f"df-{k}") for k in ekeys]
+    while len(dfs) > 1:
+        dfs = [client.submit(tasks.add_counts, *dfs[i : i + 2]) if i + 1 < len(dfs) else dfs[i] for i in range(0, len(dfs), 2)]
+    df = dfs[0]
+    scored = [client.submit(tasks.scored, w, k, df, n, key=f"scored-{k}-{n}") for k in ekeys]
+    pair_lists: dict[tuple[int, int], list[Any]] = defaultdict(list)
+    blocked = [client.submit(tasks.block, w, k, df, n, bounds[p], BUCKETS) for p, k in enumerate(ekeys)]
+    cands = [
+        client.submit(tasks.candidates, bounds, *[client.submit(tasks.bucket_of, b, bucket) for b in blocked])
+        for bucket in range(BUCKETS)
+    ]
+    cand_keys = stages.gather([client.submit(tasks.keys_of, c) for c in cands], "finding candidate pairs")
+    for bucket, found in enumerate(cand_keys):
+        for pi, pj in found:
+            pair_lists[(pi, pj)].append(client.submit(tasks.item, cands[bucket], (pi, pj)))
+    scoring = [
+        client.submit(tasks.score, scored[pi], scored[pj], bounds[pi], bounds[pj], n, *lists)
+        for (pi, pj), lists in sorted(pair_lists.items())
+    ]
+    edges: list[tuple[int, int]] = []
+    n_candidates = 0
+    for found, count in stages.gather(scoring, "linking candidates"):
+        edges.extend(found)
+        n_candidates += count
+    del scored, scoring, pair_lists
+    components = grouping.components(n, edges)
+    stories = [c for c in components if len(c) == 1]
+    joined = [c for c in components if len(c) > 1]
+    # Batches of whole components, each grouped on one worker from its articles' features.
+    batch_of: dict[int, int] = {}
+    batches: list[list[list[int]]] = []
+    count = size
+    for c in joined:
+        if count >= size:
+            batches.append([])
+            count = 0
+        batches[-1].append(c)
+        count += len(c)
+        for i in c:
+            batch_of[i] = len(batches) - 1
+    comp_edges: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    first = {i: c[0] for c in joined for i in c}
+    for i, j in edges:
+        comp_edges[first[i]].append((ids[i], ids[j]))
+    wanted: dict[int, dict[int, int]] = defaultdict(dict)
+    for i, b in batch_of.items():
+        p = bisect.bisect_right(bounds, i) - 1
+        wanted[p][i - bounds[p]] = b
+    splits = {p: client.submit(tasks.split_features, w, ekeys[p], want) for p, want in sorted(wanted.items())}
+    needs: dict[int, set[int]] = defaultdict(set)
+    for p, want in wanted.items():
+        for b in want.values():
+            needs[b].add(p)
+    grouped = [
+        client.submit(
+            tasks.group_batch, df, n, [([ids[i] for i in c], comp_edges[c[0]]) for c in batch],
+            *[client.submit(tasks.item, splits[p], b) for p in sorted(needs[b])],
+        )
+        for b, batch in enumerate(batches)
+    ]
+    index = {a: i for i, a in enumerate(ids)}
+    for found_stories in stages.gather(grouped, "grouping stories"):
+        stories.extend(sorted(index[a] for a in story) for story in found_stories)
+    return sorted(stories, key=lambda g: g[0]), n_candidates
 
 
 def _story_id(article_ids: list[str]) -> str:

@@ -39,7 +39,7 @@ def _is_url(name: str) -> bool:
     return "://" in name and not name.startswith("file://")
 
 
-def _fs(name: str):
+def _fs(name: str) -> tuple[Any, str]:
     try:
         import fsspec
     except ImportError:
@@ -65,7 +65,6 @@ def expand(inputs: list[str], pm: PluginManager, files_per_unit: int) -> list[Un
         try:
             if _is_url(raw):
                 fs, path = _fs(raw)
-                proto = raw.split("://", 1)[0]
                 if _GLOB & set(path):
                     found = sorted(fs.glob(path))
                 elif fs.isdir(path):
@@ -74,15 +73,17 @@ def expand(inputs: list[str], pm: PluginManager, files_per_unit: int) -> list[Un
                     found = [path]
                 else:
                     found = []
-                found = [f"{proto}://{p}" if "://" not in p else p for p in found]
+                found = [p if "://" in p else fs.unstrip_protocol(p) for p in found]
             else:
-                path = Path(raw.removeprefix("file://"))
-                if path.is_dir():
-                    found = sorted(str(p) for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in readable)
-                elif _GLOB & set(raw) and not path.exists():
+                local = Path(raw.removeprefix("file://"))
+                if local.is_dir():
+                    found = sorted(
+                        str(p) for p in local.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in readable
+                    )
+                elif _GLOB & set(raw) and not local.exists():
                     found = sorted(p for p in globmod.glob(raw) if Path(p).is_file())
-                elif path.exists():
-                    found = [str(path)]
+                elif local.exists():
+                    found = [str(local)]
                 else:
                     found = []
         except InputError as exc:
@@ -116,12 +117,12 @@ def _read_bytes(name: str) -> bytes:
             size = fs.size(path)
             if size is not None and size > MAX_FILE_BYTES:
                 raise InputError(name, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-            return fs.cat_file(path)
-        path = Path(name.removeprefix("file://"))
-        size = path.stat().st_size
+            return bytes(fs.cat_file(path))
+        local = Path(name.removeprefix("file://"))
+        size = local.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(name, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-        return path.read_bytes()
+        return local.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
 
@@ -157,6 +158,11 @@ def _plain(value: Any) -> Any:
     return json.dumps(value, default=str)
 
 
+def _unfold(source: str | None, name: str) -> str | None:
+    folded = str(Path(name))
+    return name + source[len(folded) :] if source and source.startswith(folded) else source
+
+
 def read_unit(unit: Unit, pm: PluginManager) -> tuple[list[Article], list[Problem]]:
     """The articles of one read unit, in input order, and a problem for each input or record that could
     not be read."""
@@ -172,8 +178,11 @@ def read_unit(unit: Unit, pm: PluginManager) -> tuple[list[Article], list[Proble
                 if not found and not bad:
                     raise InputError(name, "contains no article")
             else:
-                result = read_data(PurePosixPath(name) if _is_url(name) else Path(name), data, pm)
+                result = read_data(Path(name), data, pm)
                 found, bad = list(result), list(getattr(result, "errors", ()))
+                if _is_url(name):  # a Path folds the URL's '//': give the sources their URL back
+                    found = [attrs.evolve(a, source=_unfold(a.source, name)) for a in found]
+                    bad = [attrs.evolve(p, source=_unfold(p.source, name)) for p in bad]
         except InputError as exc:
             problems.append(Problem(stage="load", source=name, message=str(exc)))
             continue

@@ -18,7 +18,7 @@ from . import tables
 
 
 def count_rows(out: Path, table: str) -> int:
-    return ds.dataset(tables.table_dir(out, table), format="parquet").count_rows()
+    return int(ds.dataset(tables.table_dir(out, table), format="parquet").count_rows())
 
 
 def write_index(out: Path, work: Path, bkeys: list[str]) -> int:
@@ -102,7 +102,7 @@ def write_sqlite(out: Path, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value

@@ -14,30 +14,37 @@ import hashlib
 import json
 import pickle
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 import regex
 
-from ..models import Article, Extraction, Problem
+from ..models import Article, Document, Extraction, Problem, Report
 from ..pipeline import compare, extract, render
 from ..plugins import PluginManager, get_plugin_manager
 from . import grouping, tables
+from .inputs import Unit, read_unit
 
 #: Bumped when what a cached file holds changes, so that old work files are not reused.
-FORMAT = "1"
+FORMAT = "2"
 
-_MANAGERS: dict[tuple, PluginManager] = {}
+#: What a worker builds its plugin manager from: (blocked names, third_party, strict, hook_timeout).
+Options = tuple[tuple[str, ...], bool | None, bool | None, float | None]
+Rows = list[dict[str, Any]]
+
+_MANAGERS: dict[Options, PluginManager] = {}
 
 
-def manager(options: tuple) -> PluginManager:
-    """The plugin manager for ``options`` (block, third_party, strict), built once per worker process."""
+def manager(options: Options) -> PluginManager:
+    """The plugin manager for ``options``, built once per worker process."""
     pm = _MANAGERS.get(options)
     if pm is None:
-        block, third_party, strict = options
-        pm = _MANAGERS[options] = get_plugin_manager(block=list(block), third_party=third_party, strict=strict)
+        block, third_party, strict, timeout = options
+        pm = _MANAGERS[options] = get_plugin_manager(
+            block=list(block), third_party=third_party, strict=strict, hook_timeout=timeout
+        )
     return pm
 
 
@@ -47,7 +54,7 @@ def digest(*parts: Any) -> str:
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
-def article_key(a: Article) -> tuple:
+def article_key(a: Article) -> tuple[Any, ...]:
     return (a.id, a.text, a.title, a.outlet, a.url, a.published, a.byline, a.source, a.encoding, a.title_in_text)
 
 
@@ -64,11 +71,9 @@ def _save(path: Path, value: Any) -> None:
 # Reading and extracting
 
 
-def read(unit, work: str, options: tuple, chunk: int) -> tuple[list[tuple[str, list[str]]], list[dict]]:
+def read(unit: Unit, work: str, options: Options, chunk: int) -> tuple[list[tuple[str, list[str]]], Rows]:
     """Read one unit of inputs; store its articles in chunks of ``chunk``, each named by its content.
     Returns each chunk's key and article ids, and the rows of the problems met."""
-    from .inputs import read_unit
-
     articles, problems = read_unit(unit, manager(options))
     out = []
     for start in range(0, len(articles), chunk):
@@ -85,7 +90,7 @@ def extract_key(chunk_key: str, renames: Mapping[int, str], config: str) -> str:
     return digest(FORMAT, "extract", chunk_key, sorted(renames.items()), config)
 
 
-def extract_chunk(work: str, out: str, chunk_key: str, renames: Mapping[int, str], options: tuple, config: str) -> str:
+def extract_chunk(work: str, out: str, chunk_key: str, renames: Mapping[int, str], options: Options, config: str) -> str:
     """Extract the articles of one chunk (renamed where their ids repeat earlier ones) and write their rows
     of ``articles``, ``claims`` and ``errors``; returns the key the results are stored under."""
     key = extract_key(chunk_key, renames, config)
@@ -98,7 +103,10 @@ def extract_chunk(work: str, out: str, chunk_key: str, renames: Mapping[int, str
     pm = manager(options)
     articles: list[Article] = _load(Path(work) / "articles" / f"{chunk_key}.pkl")
     articles = [attrs.evolve(a, id=renames[n]) if n in renames else a for n, a in enumerate(articles)]
-    extractions, errors, terms, quotes = [], [], [], []
+    extractions: list[Extraction] = []
+    errors: Rows = []
+    terms: list[grouping.Features] = []
+    quotes: Rows = []
     for a in articles:
         problems: list[Problem] = []
         try:
@@ -113,7 +121,7 @@ def extract_chunk(work: str, out: str, chunk_key: str, renames: Mapping[int, str
     _write_extract_parts(Path(out), key, extractions, errors)
     _save(base.with_suffix(".ext"), extractions)
     _save(base.with_suffix(".errors"), errors)
-    _save(base.with_suffix(".terms"), terms)
+    _save(base.with_suffix(".features"), terms)
     _save(base.with_suffix(".quotes"), quotes)
     tables.write_bytes_atomic(base.with_suffix(".done"), b"")
     return key
@@ -123,15 +131,13 @@ def _extract_parts(key: str) -> list[tuple[str, str]]:
     return [("articles", key), ("claims", key), ("errors", f"extract-{key}")]
 
 
-def _write_extract_parts(out: Path, key: str, extractions: list[Extraction], errors: list[dict]) -> None:
+def _write_extract_parts(out: Path, key: str, extractions: list[Extraction], errors: Rows) -> None:
     tables.write_part(out, "articles", key, [tables.article_row(e) for e in extractions])
     tables.write_part(out, "claims", key, [r for e in extractions for r in tables.claim_rows(e)])
     tables.write_part(out, "errors", f"extract-{key}", errors)
 
 
-def _bare_document(a: Article):
-    from ..models import Document
-
+def _bare_document(a: Article) -> Document:
     return Document(article=a)
 
 
@@ -139,29 +145,34 @@ def _bare_document(a: Article):
 # Grouping into stories
 
 
-def doc_freq(work: str, key: str) -> Counter:
-    counts: Counter = Counter()
-    for f in _load(Path(work) / "extract" / f"{key}.terms"):
-        counts.update(grouping.terms(f))
-    return counts
+def _features(work: str, key: str) -> list[grouping.Features]:
+    found: list[grouping.Features] = _load(Path(work) / "extract" / f"{key}.features")
+    return found
 
 
-def add_counts(a: Counter, b: Counter) -> Counter:
+def doc_freq(work: str, key: str) -> Counter[str]:
+    return grouping.document_frequencies(_features(work, key))
+
+
+def add_counts(a: Counter[str], b: Counter[str]) -> Counter[str]:
     a = Counter(a)
     a.update(b)
     return a
 
 
-def vectors(work: str, key: str, df: Counter, n: int) -> list[grouping.Vector]:
-    return [grouping.vector(t, df, n) for t in _load(Path(work) / "extract" / f"{key}.terms")]
+def scored(work: str, key: str, df: Counter[str], n: int) -> list[grouping.Scored]:
+    return [grouping.scored(f, df, n) for f in _features(work, key)]
 
 
-def block(vecs: list[grouping.Vector], base: int, buckets: int) -> dict[int, list[tuple[str, tuple[int, str, int]]]]:
-    """Each article's blocking keys, sent to the bucket of the key: ``{bucket: [(key, (day, id, index))]}``."""
-    out: dict[int, list[tuple[str, tuple[int, str, int]]]] = defaultdict(list)
-    for n, vec in enumerate(vecs):
-        for k in grouping.blocking_keys(vec):
-            out[_bucket(k, buckets)].append((k, grouping.member(vec, base + n)))
+Posting = tuple[str, int | None, str, int]  # (key, day, article id, article index)
+
+
+def block(work: str, key: str, df: Counter[str], n: int, base: int, buckets: int) -> dict[int, list[Posting]]:
+    """Each article's blocking keys, sent to the bucket of the key."""
+    out: dict[int, list[Posting]] = defaultdict(list)
+    for pos, f in enumerate(_features(work, key)):
+        for k in grouping.keys(f, df, n):
+            out[_bucket(k, buckets)].append((k, f.day, f.id, base + pos))
     return dict(out)
 
 
@@ -169,51 +180,70 @@ def _bucket(key: str, buckets: int) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % buckets
 
 
-def bucket_of(blocked: Mapping[int, list], bucket: int) -> list:
+def bucket_of(blocked: Mapping[int, list[Posting]], bucket: int) -> list[Posting]:
     return blocked.get(bucket, [])
 
 
-def candidates(bounds: Sequence[int], *parts: list[tuple[str, tuple[int, str, int]]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """The candidate pairs of one bucket of keys, by the pair of chunks their articles are in."""
-    postings: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+def candidates(bounds: Sequence[int], *parts: list[Posting]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """The candidate pairs of one bucket of keys (by article index), by the pair of chunks they join."""
+    postings: dict[str, list[tuple[int | None, str]]] = defaultdict(list)
+    index: dict[str, int] = {}
     for part in parts:
-        for k, listed in part:
-            postings[k].append(listed)
+        for k, day, article_id, i in part:
+            postings[k].append((day, article_id))
+            index[article_id] = i
     pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        pairs.update(grouping.candidate_pairs(members))
+    for k in sorted(postings):
+        for a, b in grouping.key_pairs(postings[k]):
+            i, j = sorted((index[a], index[b]))
+            pairs.add((i, j))
+    return by_chunks(bounds, pairs)
+
+
+def by_chunks(bounds: Sequence[int], pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
     out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for i, j in sorted(pairs):
         out[(bisect.bisect_right(bounds, i) - 1, bisect.bisect_right(bounds, j) - 1)].append((i, j))
     return dict(out)
 
 
-def keys_of(mapping: Mapping) -> list:
+def keys_of(mapping: Mapping[Any, Any]) -> list[Any]:
     return sorted(mapping)
 
 
-def item(mapping: Mapping, key: Any) -> Any:
+def item(mapping: Mapping[Any, Any], key: Any) -> Any:
     return mapping.get(key, [])
 
 
-def score(vi: list, vj: list, base_i: int, base_j: int, *pair_lists: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+def score(
+    si: list[grouping.Scored], sj: list[grouping.Scored], base_i: int, base_j: int, n: int, *pair_lists: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], int]:
     """The linked pairs among the candidates of two chunks, and how many candidates there were."""
     pairs = sorted({p for pl in pair_lists for p in pl})
-    edges = [(i, j) for i, j in pairs if grouping.linked(vi[i - base_i], vj[j - base_j])]
+    edges = [(i, j) for i, j in pairs if grouping.linked(si[i - base_i], sj[j - base_j], n)]
     return edges, len(pairs)
 
 
-def refine(
-    work: str, keys: list[str], bases: list[int], components: list[list[int]], edges: list[list[tuple[int, int]]],
-    df: Counter[str], n: int,
-) -> list[list[int]]:
-    """The stories of a batch of components (average linkage over each one's linked pairs); ``keys`` and
-    ``bases`` name the extract chunks holding their articles and each chunk's first index."""
-    feats = {}
-    for key, base in zip(keys, bases):
-        for k, f in enumerate(_load(Path(work) / "extract" / f"{key}.terms")):
-            feats[base + k] = f
-    return [s for comp, es in zip(components, edges) for s in grouping.refine(comp, es, feats, df, n)]
+def split_features(work: str, key: str, wanted: Mapping[int, int]) -> dict[int, list[grouping.Features]]:
+    """The features of one chunk, by the grouping batch they go to (``wanted``: position -> batch)."""
+    found = _features(work, key)
+    out: dict[int, list[grouping.Features]] = defaultdict(list)
+    for pos, batch in sorted(wanted.items()):
+        out[batch].append(found[pos])
+    return dict(out)
+
+
+def group_batch(
+    df: Counter[str], n: int, components: Sequence[tuple[Sequence[str], Sequence[tuple[str, str]]]],
+    *parts: list[grouping.Features],
+) -> list[list[str]]:
+    """The stories of each connected component of a batch: ``components`` gives each one's article ids and
+    linked pairs; ``parts`` the features of its articles."""
+    by_id = {f.id: f for part in parts for f in part}
+    stories: list[list[str]] = []
+    for members, pairs in components:
+        stories.extend(grouping.group([by_id[a] for a in members], pairs, df, n))
+    return stories
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -229,17 +259,33 @@ def split(work: str, key: str, wanted: Mapping[int, int]) -> dict[int, list[Extr
     return dict(out)
 
 
+@attrs.frozen
+class CompareOptions:
+    """How each story is compared and reported."""
+
+    html: bool = True
+    kinds: tuple[str, ...] | None = None
+    experimental: bool = False
+
+
 def compare_batch(
-    work: str, out: str, bkey: str, stories: Sequence[tuple[str, Sequence[str]]], options: tuple, html: bool, *parts
+    work: str, out: str, bkey: str, stories: Sequence[tuple[str, Sequence[str]]], options: Options, how: CompareOptions,
+    *parts: list[Extraction],
 ) -> str:
     """Compare each story of one batch on its own (as ``newsdiff compare --one-story`` would its articles)
     and write its rows of ``stories``, ``quote_clusters``, ``findings`` and ``errors``, and its HTML report."""
     done = Path(work) / "compare" / f"{bkey}.pkl"
+    html = how.html
     if batch_done(work, out, bkey, stories, html):
         return bkey
     pm = manager(options)
     by_id = {e.id: e for part in parts for e in part}
-    story_rows, cluster_rows, finding_rows, error_rows, summaries, clusters = [], [], [], [], [], []
+    story_rows: Rows = []
+    cluster_rows: Rows = []
+    finding_rows: Rows = []
+    error_rows: Rows = []
+    summaries: list[dict[str, Any]] = []
+    clusters: list[list[str]] = []
     for story_id, members in stories:
         exts = [by_id[a] for a in members]
         story_rows.extend({"story_id": story_id, "article_id": a, "size": len(members)} for a in members)
@@ -247,7 +293,7 @@ def compare_batch(
         summary = {"story_id": story_id, "size": len(members), "outlets": outlets, "findings": [], "report": None,
                    "title": _title(exts[0])}
         if len(exts) >= 2:
-            report = compare(exts, pm=pm, group=False)
+            report = compare(exts, pm=pm, group=False, kinds=how.kinds, experimental=how.experimental)
             renamed = _story_ids(report, story_id)
             for c in renamed.quote_clusters:
                 cluster_rows.append(tables.cluster_row(c, story_id))
@@ -273,14 +319,14 @@ def compare_batch(
     return bkey
 
 
-def batch_done(work: str, out: str, bkey: str, stories: Sequence[tuple[str, Sequence]], html: bool) -> bool:
+def batch_done(work: str, out: str, bkey: str, stories: Sequence[tuple[str, Sequence[Any]]], html: bool) -> bool:
     """Whether a batch was finished by an earlier run, its story reports included."""
     if not (Path(work) / "compare" / f"{bkey}.pkl").exists():
         return False
     return not html or all((Path(out) / "stories" / f"{sid}.html").exists() for sid, members in stories if len(members) >= 2)
 
 
-def _write_compare_parts(out: Path, bkey: str, rows: Mapping[str, list[dict]]) -> None:
+def _write_compare_parts(out: Path, bkey: str, rows: Mapping[str, Rows]) -> None:
     for table, found in rows.items():
         tables.write_part(out, table, f"compare-{bkey}" if table == "errors" else bkey, found)
 
@@ -298,7 +344,7 @@ def _title(e: Extraction) -> str:
     return e.document.metadata.title or e.article.title or e.id
 
 
-def _story_ids(report, story_id: str):
+def _story_ids(report: Report, story_id: str) -> Report:
     """The report with its cluster and finding ids made unique in the corpus (``<story>-qc1``, ``<story>-f1``)."""
     renamed = {c.id: f"{story_id}-{c.id}" for c in report.quote_clusters}
     clusters = [attrs.evolve(c, id=renamed[c.id], story=story_id) for c in report.quote_clusters]

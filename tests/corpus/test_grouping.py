@@ -8,7 +8,6 @@ from collections import Counter
 import pytest
 
 import newsdiff
-from newsdiff.comparing import stories
 from newsdiff.comparing.stories import group_stories
 from newsdiff.corpus import grouping, tasks
 
@@ -16,28 +15,39 @@ from .invented import EVENTS, article, many, repeat_article
 
 
 def _stories_in_chunks(extractions, size: int, buckets: int = 4) -> tuple[list[list[int]], int]:
+    """The engine's grouping steps run in one process over chunks of ``size`` articles."""
     n = len(extractions)
-    terms = [grouping.features(e) for e in extractions]
-    df: Counter = Counter()
-    for t in terms:
-        df.update(grouping.terms(t))
+    feats = [grouping.features(e) for e in extractions]
     bounds = list(range(0, n, size)) + [n]
-    vecs = [[grouping.vector(t, df, n) for t in terms[a:b]] for a, b in zip(bounds, bounds[1:])]
-    blocked = [tasks.block(v, bounds[p], buckets) for p, v in enumerate(vecs)]
-    by_chunks: dict = {}
+    chunks = [feats[a:b] for a, b in zip(bounds, bounds[1:])]
+    df: Counter = Counter()
+    for chunk in chunks:
+        df.update(grouping.document_frequencies(chunk))
+    scored = [[grouping.scored(f, df, n) for f in chunk] for chunk in chunks]
+    pair_lists: dict = {}
+    blocked = []
+    for p, chunk in enumerate(chunks):
+        out: dict = {}
+        for pos, f in enumerate(chunk):
+            for k in grouping.keys(f, df, n):
+                out.setdefault(tasks._bucket(k, buckets), []).append((k, f.day, f.id, bounds[p] + pos))
+        blocked.append(out)
     for b in range(buckets):
-        for chunks, pairs in tasks.candidates(bounds, *[tasks.bucket_of(x, b) for x in blocked]).items():
-            by_chunks.setdefault(chunks, []).append(pairs)
+        for key, pairs in tasks.candidates(bounds, *[tasks.bucket_of(x, b) for x in blocked]).items():
+            pair_lists.setdefault(key, []).append(pairs)
     edges, count = [], 0
-    for (pi, pj), lists in by_chunks.items():
-        linked, k = tasks.score(vecs[pi], vecs[pj], bounds[pi], bounds[pj], *lists)
+    for (pi, pj), lists in pair_lists.items():
+        linked, k = tasks.score(scored[pi], scored[pj], bounds[pi], bounds[pj], n, *lists)
         edges.extend(linked)
         count += k
-    found = []
+    ids = [f.id for f in feats]
+    stories = []
     for component in grouping.components(n, edges):
-        inside = [(i, j) for i, j in edges if i in component]
-        found += grouping.refine(component, inside, dict(enumerate(terms)), df, n)
-    return sorted(found), count
+        members = {ids[i] for i in component}
+        pairs = [(ids[i], ids[j]) for i, j in edges if ids[i] in members]
+        comp_stories = tasks.group_batch(df, n, [([ids[i] for i in component], pairs)], [feats[i] for i in component])
+        stories.extend(sorted(ids.index(a) for a in story) for story in comp_stories)
+    return sorted(stories), count
 
 
 @pytest.fixture(scope="module")
@@ -56,34 +66,24 @@ def test_chunked_grouping_finds_the_stories_group_stories_finds(extractions, siz
 
 
 def test_candidates_come_through_shared_keys_not_all_pairs():
-    # Ten pairs of articles, each pair with words of its own: one candidate per pair, none across pairs.
-    vecs = [
-        grouping.Vector(f"a{2 * k + m:02d}", None, {f"w{k}a": 0.8, f"w{k}b": 0.6}, (f"w{k}a", f"w{k}b"), 0.1)
-        for k in range(10)
-        for m in range(2)
-    ]
-    bounds = [0, 7, 20]
-    blocked = [tasks.block(vecs[0:7], 0, 3), tasks.block(vecs[7:], 7, 3)]
+    # Ten pairs of articles, each pair under a key of its own: one candidate per pair, none across pairs.
+    postings = [(f"key{k}", 738000 + k, f"a{2 * k + m:02d}", 2 * k + m) for k in range(10) for m in range(2)]
     pairs = set()
-    for b in range(3):
-        for found in tasks.candidates(bounds, *[tasks.bucket_of(x, b) for x in blocked]).values():
-            pairs.update(found)
+    for found in tasks.candidates([0, 7, 20], postings[:9], postings[9:]).values():
+        pairs.update(found)
     assert pairs == {(2 * k, 2 * k + 1) for k in range(10)}
 
 
-def test_a_key_shared_by_many_articles_pairs_each_with_its_neighbours_in_time_only():
-    members = [(day, f"x{day:03d}", 100 - day) for day in range(100)]
-    pairs = grouping.candidate_pairs(members)
-    assert len(pairs) < 100 * stories.WINDOW
-    assert (98, 99) in pairs and (1, 100) not in pairs
-    assert grouping.candidate_pairs([(3, "b", 5), (3, "a", 2), (3, "c", 9)]) == [(2, 5), (2, 9), (5, 9)]
+def test_a_common_key_pairs_each_article_with_its_neighbours_in_time_only():
+    members = [("k", 738000 + d, f"a{d:03d}", d) for d in range(100)]
+    pairs = tasks.candidates([0, 100], members)[(0, 0)]
+    assert 0 < len(pairs) < 100 * 99 // 2
+    assert all(j - i <= 10 for i, j in pairs)
 
 
-def test_one_article_is_one_story_and_components_come_from_linked_pairs():
-    assert grouping.components(1, []) == [[0]]
-    assert grouping.components(2, []) == [[0], [1]]
-    assert grouping.components(0, []) == []
+def test_components_of_linked_pairs():
     assert grouping.components(3, [(0, 2)]) == [[0, 2], [1]]
+    assert grouping.components(0, []) == []
 
 
 def test_utterance_text_is_normalised_and_short_quotes_are_not_linked_by_words():

@@ -58,5 +58,6 @@ def test_fsspec_urls_are_listed_and_read(pm):
         assert len(units) == 1 and len(units[0].names) == 3
         articles, problems = read_unit(units[0], pm)
         assert [a.id for a in articles] == ["orchard-0", "orchard-1", "orchard-2"] and not problems
+        assert articles[0].source.startswith("memory://") and "/newsdiff-test/w0.json" in articles[0].source
     finally:
         fs.rm("/newsdiff-test", recursive=True)
