@@ -180,7 +180,7 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
             (i < first or i > last) and (lines.is_tail_notice(line) or _is_biography(line, metadata.byline))
         ):
             reason = "note after the story (credit, contact, disclaimer or the writer's biography)"
-        elif inside and (lines.is_table_row(line) or lines.is_rule(line)):
+        elif inside and (lines.is_table_row(line) or (not line[:1].isalnum() and lines.is_rule(line))):
             reason = None  # a fact box's row ("Cost | £140 million") is story, not a navigation trail
             yield from flush()
             continue
@@ -305,7 +305,7 @@ def _is_prose(line: str) -> bool:
         or lines.is_story_link(line)
         or lines.has_credit(line)
         or lines.is_comment_header(line)  # "34 responses to “Title”" quotes a title
-        or lines.is_teaser_with_dateline(line)
+        or (":" in line and lines.is_teaser_with_dateline(line))
     )
 
 
@@ -344,17 +344,18 @@ def _line_reason(line: str, prose: bool = False) -> str | None:
         return "widget, label or sign-off"
     if lines.is_timestamp(line) or lines.is_labelled_date(line):
         return TIMESTAMP
-    if lines.has_template_leftover(line):
+    # (Each rarer test is guarded by a character its lines must hold, to spare most lines a call.)
+    if "{" in line and lines.has_template_leftover(line):
         return "template leftover (a field the page did not fill)"
     if lines.is_site_notice(line):
         return "site notice (terms of use, reuse rights, affiliate links, ad blockers)"
-    if lines.is_bare_url(line):
+    if "http" in line and lines.is_bare_url(line):
         return "web address on a line of its own"
     if prose:
         return None
-    if lines.is_comment_header(line) and not line.rstrip().endswith(":"):
+    if not line.rstrip().endswith(":") and lines.is_comment_header(line):
         return COMMENTS  # a thread's heading ("34 responses to …"); a name with "says:" is judged with its time
-    if lines.is_story_link(line) or lines.is_teaser_with_dateline(line):
+    if lines.is_story_link(line) or (":" in line and lines.is_teaser_with_dateline(line)):
         return "link to another story"
     if lines.is_call_to_action(line):
         return BANNER

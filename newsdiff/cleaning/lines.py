@@ -184,7 +184,7 @@ def ends_sentence(line: str) -> bool:
     last characters (the form ``[closing][.!?]\\s*+$`` tried with it is a case of this one).
     """
     end = line.rstrip()
-    if end and not end[-1].isascii():
+    if end and end[-1] >= "\u2190":  # arrows, symbols, emoji (closing quotes and dashes are below)
         end = _trailing_symbols(end)  # "See you there! 🙂": an emoji after the sentence's end
     before = end.rstrip(_CLOSING)  # the line up to its closing marks
     return len(end) - len(before) <= 3 and before != "" and before[-1] in _TERMINAL
