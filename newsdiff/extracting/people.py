@@ -896,6 +896,9 @@ class People:
     def is_person(self, name: str, mention: str = "") -> bool:
         """True when ``name`` reads as a person: a gender is known, or it was named by a pronoun or a
         name of two or more words; False for organisations and works ("The Times", "the article")."""
+        words = name.split()
+        if words and words[-1].lower() in ORG_WORDS:
+            return False  # "The New York Times", whatever pronouns stand near it (as the index reads names)
         if self._genders.get(name) is not None:
             return True
         low = mention.strip().lower()
