@@ -165,8 +165,9 @@ class PersonMention:
     #: Modifies the name after it ("Trump campaign spokesman Jason Miller"): not the person spoken of.
     modifier: bool = False
     #: The subject of a reporting verb next to it ("said Lena Brandt", "Brandt said"): who speaks in
-    #: its sentence, whatever names an opening clause or a modifier put before it.
-    speaking: bool = False
+    #: its sentence, whatever names an opening clause or a modifier put before it; None until a pronoun
+    #: first asks (:meth:`People._speaks`).
+    speaking: bool | None = False
 
 
 _ROLE_OR_PARTY = ROLE_WORDS | PARTY_WORDS
@@ -458,24 +459,23 @@ class People:
                         self._vote(full, "m" if male else "f", 1)
             q = bisect_right(quoted_starts, start) - 1
             if q < 0 or quoted[q][1] <= start:  # not inside a quotation
-                # Next to a cue verb ("Warren said"); the quick pattern rules most words out.
-                quick = _NEXT_ASCII_WORD.match(text, m_end, hi)
-                follows = quick is not None and quick.group(1).lower() in CUE_VERBS and _cue_follows(text, m_end, hi)
-                if quick is not None and not follows and quick.group(1).lower() in _PHRASE_SECOND:
-                    # "Trump went on about …", "Cole shot back": a reporting phrase after the name.
-                    second = _NEXT_ASCII_WORD.match(text, quick.end(), hi)
-                    follows = second is not None and second.group(1).lower() in _PHRASE_SECOND[quick.group(1).lower()]
                 if org:
                     person = False
+                elif gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS:
+                    person = True
                 else:
-                    person = gender is not None or len(toks) >= 2 or prev_word in CUE_VERBS or follows
-                # The subject of a reporting verb: after it ("said Lena Brandt") or just before it, not
-                # before a participle after a comma, which is the sentence subject's ("praised his talks
-                # with Johnson, saying …").
-                speaking = not org and (
-                    (prev_word in _SPEAKER_AFTER and tail.isalpha())
-                    or (follows and not possessive and not (text[m_end] == "," and quick.group(1).endswith("ing")))
-                )
+                    # Next to a cue verb ("Warren said"); the quick pattern rules most words out.
+                    quick = _NEXT_ASCII_WORD.match(text, m_end, hi)
+                    person = (
+                        quick is not None and quick.group(1).lower() in CUE_VERBS and _cue_follows(text, m_end, hi)
+                    )
+                # The subject of a reporting verb after it ("said Lena Brandt"); one before it is found
+                # only when a pronoun asks (see _speaks).
+                speaking: bool | None = None
+                if org:
+                    speaking = False
+                elif prev_word in _SPEAKER_AFTER and tail.isalpha():
+                    speaking = True
                 sentence = bisect_right(sentence_starts, start) - 1
                 # "the Clinton campaign", "a Trump rally": a name between an article and a noun names
                 # the thing, not the person.
@@ -814,10 +814,8 @@ class People:
             if gender is None and not (m.person or name in speakers):
                 continue
             names[m.start] = name
-            if m.speaking and (gender is not None or " " in name):
-                ranks[0] = m
-            elif m.speaking:
-                ranks[3] = m
+            if self._speaks(m):
+                ranks[0 if gender is not None or " " in name else 3] = m
             clause = m.start < self._opening_clause_end(m.sentence)
             ranks[(1 if gender is not None else 4) + clause] = m  # keep walking left within the sentence
         found = self._antecedent_in(sentence, ranks, want, pos)
@@ -828,6 +826,25 @@ class People:
             if gender is None or gender == want:
                 return name
         return None
+
+    def _speaks(self, m: PersonMention) -> bool:
+        """True when the mention is the subject of a reporting verb or phrase just after it ("Brandt
+        said", "Brask went on about"): not before a participle after a comma, which is the sentence
+        subject's ("praised his talks with Johnson, saying …"), and not a possessive.  Worked out on
+        first use and kept on the mention (the same answer every time)."""
+        if m.speaking is None:
+            text, at = self.text, m.end
+            quick = _NEXT_ASCII_WORD.match(text, at)
+            found = False
+            if quick is not None and not _possessive(text[max(0, at - 2) : at]):
+                word = quick.group(1).lower()
+                if word in CUE_VERBS:
+                    found = _cue_follows(text, at, len(text)) and not (text[at] == "," and word.endswith("ing"))
+                elif word in _PHRASE_SECOND:
+                    second = _NEXT_ASCII_WORD.match(text, quick.end())
+                    found = second is not None and second.group(1).lower() in _PHRASE_SECOND[word]
+            m.speaking = found
+        return m.speaking
 
     def _opening_clause_end(self, sentence: int) -> int:
         """Where the opening subordinate clause of a sentence ends ("While …,"): its first comma; -1 when
@@ -896,6 +913,9 @@ class People:
     def is_person(self, name: str, mention: str = "") -> bool:
         """True when ``name`` reads as a person: a gender is known, or it was named by a pronoun or a
         name of two or more words; False for organisations and works ("The Times", "the article")."""
+        words = name.split()
+        if words and words[-1].lower() in ORG_WORDS:
+            return False  # "The New York Times", whatever pronouns stand near it (as the index reads names)
         if self._genders.get(name) is not None:
             return True
         low = mention.strip().lower()

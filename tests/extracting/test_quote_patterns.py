@@ -177,6 +177,15 @@ CASES = [
         "“Every child will get a hot lunch,” according to district head Colm Ferris.",
         [("Every child will", "Colm Ferris")],
     ),
+    (
+        "it-is-the-outlet-quoted-last",
+        "An old profile",
+        "The Harbour Herald profiled Tom Reyes in 1990 and called him a fighter.\n\n"
+        "“He works every day of the year,” the article read.\n\n"
+        "“He has bought three ships since then,” the Harbour Herald wrote.\n\n"
+        "“But his fortunes have changed,” it added.",
+        [("He works every", "the article"), ("He has bought", "Harbour Herald"), ("But his fortunes", "Harbour Herald")],
+    ),
     # -- name lines and roundups --
     (
         "pull-quote-then-name-line",
