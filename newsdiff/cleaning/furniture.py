@@ -15,7 +15,7 @@ The rules, in the order they are tried for each line:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -169,9 +169,9 @@ def find_furniture(text: str, metadata: Metadata, *, extracted: bool = False) ->
             yield from flush()
             yield removed(p, AFTER_END)
             continue
-        tail = starts[i]
-        if tail is not None:
-            notice = Span(p.start + tail, p.end)
+        notice_at = starts[i]
+        if notice_at is not None:
+            notice = Span(p.start + notice_at, p.end)
             yield removed(notice, "copyright notice")
             if not line.strip():
                 continue
@@ -268,7 +268,7 @@ def _notice_start(line: str, mark: int) -> int:
     return mark
 
 
-def _copyright_tail(line: str):
+def _copyright_tail(line: str) -> regex.Match[str] | None:
     """The copyright notice at the end of a line, unless the whole line is a caption ("Image copyright ...")."""
     # The marks a notice opens with ("(c)" looked for only in lines with a bracket: most have none).
     if not ("©" in line or "opyright" in line or "OPYRIGHT" in line or ("(" in line and ("(c)" in line or "(C)" in line))):
@@ -324,7 +324,7 @@ def _is_list(line_of: list[str], run: list[int]) -> bool:
     return _is_table(line_of, run)
 
 
-def _is_table(line_of: list[str], run) -> bool:
+def _is_table(line_of: list[str], run: Sequence[int]) -> bool:
     """A table or schedule set one cell a line: four or more lines, a third of them holding a figure and
     three in four of at most six words."""
     n = len(run)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container, Iterable, Sequence
+from typing import Any
 
 import attrs
 import regex
@@ -269,7 +270,7 @@ def _cue_follows(text: str, at: int, hi: int) -> bool:
     """True when the word after ``at`` (past blanks and a comma, before ``hi``) is a cue verb ("Warren
     said").  :data:`_NEXT_ASCII_WORD` finding no cue verb there tells False sooner."""
     after_word = _NEXT_WORD.match(text, at, hi)
-    return bool(after_word) and after_word.group(1).lower() in CUE_VERBS
+    return after_word is not None and after_word.group(1).lower() in CUE_VERBS
 
 
 def _last_word(before: str) -> str:
@@ -310,7 +311,7 @@ def lower_same_length(text: str) -> str:
 stripped_name: Memo[str, tuple[str, str | None]] = Memo(strip_name)
 
 
-def _scan_info(raw: str) -> tuple | None:
+def _scan_info(raw: str) -> tuple[Any, ...] | None:
     """What a capitalised run (a match of :data:`NAME_RUN`) tells by itself, as :meth:`People._scan` reads
     it at each mention: ``(name, gender, words, offset of the name in the run, possessive, organisation, a
     lone not-a-name word, the gender of its first name, the surname in lower case, the first word in lower
@@ -334,10 +335,10 @@ def _scan_info(raw: str) -> tuple | None:
 
 
 #: :func:`_scan_info` of each capitalised run seen, shared by all articles.
-scan_info: Memo[str, tuple | None] = Memo(_scan_info)
+scan_info: Memo[str, tuple[Any, ...] | None] = Memo(_scan_info)
 
 
-def _run_info(raw: str) -> tuple | None:
+def _run_info(raw: str) -> tuple[Any, ...] | None:
     """What a capitalised run tells by itself: ``(name, gender, words, offset of the name in the run,
     possessive, organisation, a lone not-a-name word, the gender of its first name)`` (the first eight of
     :func:`_scan_info`); None when no name is left."""
@@ -346,7 +347,7 @@ def _run_info(raw: str) -> tuple | None:
 
 
 #: :func:`_run_info` of each capitalised run seen, shared by all articles.
-run_info: Memo[str, tuple | None] = Memo(_run_info)
+run_info: Memo[str, tuple[Any, ...] | None] = Memo(_run_info)
 
 
 class People:
@@ -402,7 +403,8 @@ class People:
 
     def _strip(self, raw: str) -> tuple[str, str | None]:
         """:func:`strip_name`, remembered (names come back again and again)."""
-        return stripped_name[raw]
+        stripped: tuple[str, str | None] = stripped_name[raw]
+        return stripped
 
     def _scan(self, lo: int, hi: int) -> None:
         text = self.text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterator
+from typing import Any
 
 import attrs
 import regex
@@ -87,7 +88,7 @@ _POSSESSIVE = regex.compile(r"[’']s$")
 _ENDERS = frozenset(".!?…")
 _QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›")
 _CLAUSE_PUNCT = frozenset(",:;")
-_CUE_SECOND = {}
+_CUE_SECOND: dict[str, set[str]] = {}
 for _phrase in CUE_PHRASES:
     _first, _second = _phrase.split(" ", 1)
     _CUE_SECOND.setdefault(_first, set()).add(_second)
@@ -294,8 +295,8 @@ def _backward(toks: list[tuple[int, int, str]], lo: int, cue: int) -> tuple[int,
         while i >= lo and toks[i][2] == ")":
             i = _skip_parenthesis(toks, i, lo)
     end = i + 1
-    first = toks[i][2] if i >= lo else ""
-    if _is_pronoun(first):
+    first_word = toks[i][2] if i >= lo else ""
+    if _is_pronoun(first_word):
         return (i, i + 1)
     start = end
     while i >= lo and end - i <= PHRASE_TOKENS:
@@ -806,7 +807,7 @@ class _State:
 def extract_quotes(document: Document) -> list[Quote]:
     """Every quotation in the document's title, standfirst and story paragraphs."""
     text = document.text
-    out: list[tuple] = []  # the fields of each quote, built into Quotes at the end
+    out: list[tuple[Any, ...]] = []  # the fields of each quote, built into Quotes at the end
     groups = 0
     state: _State | _Ending = _State()
     found = marks.document_pairs(document)
@@ -850,6 +851,7 @@ def extract_quotes(document: Document) -> list[Quote]:
                 and before is not None
                 and mention is not None
                 and mention.text.lower() in ("he", "she")
+                and attr is not None
                 and attr.speaker
                 and _opens_paragraph(toks, attr.speaker[0])
             ):
@@ -1042,7 +1044,9 @@ def _is_nickname(text: str, pair: marks.Pair) -> bool:
     return before.endswith(" ") and last[:1].isupper() and last.isalpha() and after[:1] == " " and after[1:2].isupper()
 
 
-def _transcript_turns(text: str, quote: tuple, people: People, speakers: set[str]) -> list[tuple]:
+def _transcript_turns(
+    text: str, quote: tuple[Any, ...], people: People, speakers: set[str]
+) -> list[tuple[Any, ...]]:
     """A quotation that holds a transcript of several speakers ("“ALVAREZ: Will you run? OMMEN: Not yet.”")
     taken apart at each speaker label after the first: the first turn keeps the quotation's speaker, each
     other turn is its label's.  A quotation with no such label is returned as it is."""
@@ -1128,12 +1132,14 @@ def _make_quote(
     speaker_mention: Mention | None,
     cue: Mention | None,
     group: int,
-) -> tuple | None:
+) -> tuple[Any, ...] | None:
     """The quote's fields ``(start, end, text, kind, speaker, speaker_mention, cue, group)``, or None
     when the quotation is not speech; the :class:`Quote` is built once its final group is known."""
     start, end = pair.start, pair.end
     if attr is not None and attr.speaker_span is not None:
-        start = marks.transcript_head(text, pair).end()
+        head = marks.transcript_head(text, pair)
+        assert head is not None  # a speaker span comes from the transcript head
+        start = head.end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -1287,7 +1293,7 @@ def _is_title_like(words: _Words, inner: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w in ("a", "an", "and", "at", "in", "of", "on", "the", "to") for w in first)
 
 
-def _ungroup_singletons(found: list[tuple]) -> list[Quote]:
+def _ungroup_singletons(found: list[tuple[Any, ...]]) -> list[Quote]:
     """The quotes, with groups of one dropped and the others numbered from 1 in order."""
     counts: dict[int, int] = {}
     for fields in found:
