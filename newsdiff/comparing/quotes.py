@@ -346,11 +346,11 @@ def _order(cluster: QuoteCluster, story: Story) -> tuple[int, int]:
 
 
 def _speaker(names: list[str | None], story: Story) -> str | None:
-    names = [n for n in names if n]
-    if not names:
+    given = [n for n in names if n]
+    if not given:
         return None
     # Prefer a name to a description, then the most used form, then the longest, then alphabetical order.
-    counts = Counter(names)
+    counts = Counter(given)
     return sorted(counts, key=lambda n: (not _looks_like_name(n), -counts[n], -len(n.split()), n))[0]
 
 
@@ -473,11 +473,12 @@ def _attribution_conflicts(
         # And only people the articles name beside the words: a speaker found through "he" or "the
         # spokesman" may be the extraction's guess.  Two people are certainly different only when their
         # surnames differ ("Mrs. Clinton" and "Mr. Clinton" may be one misread honorific away).
-        people = {
-            story.speaker(q): q
-            for _, q in members
-            if q.speaker and story.is_person(q) and q.speaker_mention and writes_name(q.speaker_mention.text, story.speaker(q))
-        }
+        people: dict[str, Quote] = {}
+        for _, q in members:
+            if q.speaker and story.is_person(q) and q.speaker_mention:
+                name = story.speaker(q)
+                if name is not None and writes_name(q.speaker_mention.text, name):
+                    people[name] = q
         keys = {story.identities.key(name) or name for name in people}
         if len({k.split("|")[0] for k in keys}) < 2:
             continue
