@@ -12,17 +12,16 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 import regex
 
 from ..extracting.vocab import ORG_WORDS
 from ..models import Extraction, Quote, QuoteCluster
 from . import textsim
+from .clustering import cluster_quotes
 from .identity import Identities, checked_speaker
-
-if TYPE_CHECKING:
-    from .passages import Passage
+from .shared_text import Passage, find_shared_passages
 
 T = TypeVar("T")
 
@@ -95,8 +94,6 @@ class Story:
     @cached_property
     def quote_clusters(self) -> list[QuoteCluster]:
         """The quote clusters (computed once: several comparators build on them)."""
-        from .quotes import cluster_quotes
-
         return cluster_quotes(self)
 
     @cached_property
@@ -161,8 +158,6 @@ class Story:
 
     @cached_property
     def passages(self) -> list[Passage]:
-        from .passages import find_shared_passages
-
         return find_shared_passages(self.extractions)
 
     @cached_property
