@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
@@ -148,6 +148,13 @@ def _unit_key(v: Value) -> tuple[str, float] | None:
     return ("%" if v.kind == "percent" else head), 1.0
 
 
+def _known_key(v: Value) -> tuple[str, float]:
+    """:func:`_unit_key` of a value that has one (the numeric values compared are only those)."""
+    key = _unit_key(v)
+    assert key is not None, v
+    return key
+
+
 _DIGITS = regex.compile(r"\d[\d,]*+(?:\.\d++)?")
 _APPROX = regex.compile(r"\b(?:about|around|approximately|roughly|some|an estimated)\b", regex.IGNORECASE)
 #: How far "about n" reaches either side of n, as a share of n.
@@ -258,7 +265,7 @@ def _numbers(story: Story) -> list[Finding]:
     # states the same figure as a conflicting one (in another article) joins the conflict.
     same: dict[int, list[int]] = defaultdict(list)
     for i, j in compatible:
-        if _scaled(items[i].value, _unit_key(items[i].value)[1]) == _scaled(items[j].value, _unit_key(items[j].value)[1]):
+        if _scaled(items[i].value, _known_key(items[i].value)[1]) == _scaled(items[j].value, _known_key(items[j].value)[1]):
             same[i].append(j)
             same[j].append(i)
     for members in _components(len(items), conflicts):
@@ -291,7 +298,7 @@ def _number_links(story: Story) -> tuple[list[Item], list[tuple[int, int]], list
         a, b = items[i], items[j]
         if (a.value.kind == "ordinal") != (b.value.kind == "ordinal"):
             continue  # "the first packages" is not a count of packages
-        ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
+        ra, rb = _scaled(a.value, _known_key(a.value)[1]), _scaled(b.value, _known_key(b.value)[1])
         relation = _relation(ra, rb)
         if relation == "conflict":
             candidates.append((i, j))
@@ -306,7 +313,7 @@ def _number_links(story: Story) -> tuple[list[Item], list[tuple[int, int]], list
         # Two values conflict only when neither article also reports the other's value, the values are
         # about the same thing (words beside them in common), their sentences match, and they are of
         # one order of magnitude.
-        ra, rb = _scaled(a.value, _unit_key(a.value)[1]), _scaled(b.value, _unit_key(b.value)[1])
+        ra, rb = _scaled(a.value, _known_key(a.value)[1]), _scaled(b.value, _known_key(b.value)[1])
         if (
             (i, b.article) not in linked
             and (j, a.article) not in linked
@@ -382,13 +389,14 @@ def _vague(v: Value) -> bool:
     of"), which would be set against a figure the same article also prints; a count of one written as a
     word ("one Newtown parent", which names somebody rather than counts); or a value whose unit is no word
     (a lone letter)."""
+    unit = v.unit or ""
     if _DIGITS.search(v.text):
-        return bool(v.unit) and len(v.unit.split()[-1]) < 2 and v.kind not in ("money", "percent")
+        return bool(unit) and len(unit.split()[-1]) < 2 and v.kind not in ("money", "percent")
     if v.text.lower().split()[-1] in _VAGUE_WORDS:
         return True
     if v.kind != "ordinal" and v.low == v.high == 1:
         return True
-    return bool(v.unit) and len(v.unit.split()[-1]) < 2 and v.kind not in ("money", "percent")
+    return bool(unit) and len(unit.split()[-1]) < 2 and v.kind not in ("money", "percent")
 
 
 _VAGUE_WORDS = frozenset(
@@ -401,7 +409,7 @@ def _bucket_keys(v: Value) -> list[str]:
     """The buckets a value is compared in: the head of what it counts ("cars" of "Bentley cars"), and, so
     that a noun with and without its head compare ("Bentley cars" and "Bentleys"), the word before the head
     of a two-word unit and a one-word unit's own word, marked apart."""
-    head = _unit_key(v)[0]
+    head = _known_key(v)[0]
     keys = [head]
     words = (v.unit or "").split()
     if v.kind not in ("money", "percent") and words:
@@ -433,7 +441,7 @@ def _split_group(story: Story, group: list[Item]) -> list[Finding]:
     exact: dict[tuple[float, float], list[Item]] = defaultdict(list)
     vague: list[Item] = []
     for item in group:
-        r = _scaled(item.value, _unit_key(item.value)[1])
+        r = _scaled(item.value, _known_key(item.value)[1])
         low, high = _range(item.value)
         (exact[r] if low == high else vague).append(item)
     values = list(exact)
@@ -450,7 +458,7 @@ def _split_group(story: Story, group: list[Item]) -> list[Finding]:
         return [_number_finding(story, group)]
     findings = [_number_finding(story, [i for r in sorted(clashing) for i in exact[r]], conflict=True)]
     for r in values:
-        members = exact[r] + [v for v in vague if _relation(r, _scaled(v.value, _unit_key(v.value)[1])) != "conflict"]
+        members = exact[r] + [v for v in vague if _relation(r, _scaled(v.value, _known_key(v.value)[1])) != "conflict"]
         if len({i.article for i in members}) >= 2:
             findings.append(_number_finding(story, members))
     return findings
@@ -458,8 +466,9 @@ def _split_group(story: Story, group: list[Item]) -> list[Finding]:
 
 def _number_finding(story: Story, group: list[Item], *, conflict: bool = False) -> Finding:
     group = sorted(group, key=lambda i: (story.index[i.article], i.value.start))
-    ranges = [_scaled(i.value, _unit_key(i.value)[1]) for i in group]
+    ranges = [_scaled(i.value, _known_key(i.value)[1]) for i in group]
     unit = Counter(i.value.unit for i in group).most_common(1)[0][0]
+    assert unit is not None, group[0].value  # every value compared has a unit (money too: its currency)
     said: dict[str, list[str]] = {}
     for i in group:
         phrase = _phrase(i)
@@ -617,7 +626,7 @@ def _inside(ranges: list[tuple[float, float]]) -> bool:
     return all(low == high or low < value < high for low, high in ranges)
 
 
-def _leader_pairs(items: Sequence[Item], buckets: dict[str, list[int]], aligned) -> list[tuple[int, int]]:
+def _leader_pairs(items: Sequence[Item], buckets: dict[str, list[int]], aligned: Callable[[Item, Item], bool]) -> list[tuple[int, int]]:
     """Pairs of aligned items from different articles, found within buckets (items sharing a key).
 
     Each item is compared with the leaders of its bucket (the first item of each group found so far, at

@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
-from ..models import Comparison, Evidence, Extraction, Finding, merged_spans, overlaps_any
+from ..models import Comparison, Evidence, Extraction, Finding, Value, merged_spans, overlaps_any
 from . import textsim
 from .sets import DisjointSets
 from .story import Story, stem, story_of
@@ -232,7 +232,7 @@ def _junk_name(text: str) -> bool:
     return len(words) >= 4 and not any(w[:1].islower() for w in words)
 
 
-def _named_elsewhere(story: Story, n: int, v) -> bool:
+def _named_elsewhere(story: Story, n: int, v: Value) -> bool:
     """True when another article names this person or name: the whole name, the same identity, or (for a
     name of two words or more) its last word ("Mike Bloomberg" and "Mr. Bloomberg")."""
     if story.name_articles.get(v.norm.lower(), frozenset()) - {n}:
@@ -247,9 +247,10 @@ def _named_elsewhere(story: Story, n: int, v) -> bool:
     return False
 
 
-def _counted_phrase(text: str, v, limit: int) -> str:
+def _counted_phrase(text: str, v: Value, limit: int) -> str:
     """A counted value with the words after it that say what it counts ("400 fake Russian-linked Twitter
     accounts"), as the article writes them: up to as many words as the unit has."""
+    assert v.unit is not None  # called for values with a unit only
     n_words = len(v.unit.split())
     end = v.end
     for m in textsim._WORD.finditer(text, v.end, limit):
@@ -315,8 +316,8 @@ def omissions(story: Story) -> list[Finding]:
     df = story.document_frequency
     facts = _fact_words(story)
     index: dict[str, list[str]] = {}
-    for cid, (_, words, *_) in facts.items():
-        for w in words:
+    for cid, (_, fact_words, *_) in facts.items():
+        for w in fact_words:
             if 2 <= df.get(w, 0) < n_articles:
                 index.setdefault(w, []).append(cid)
     ids = sorted(facts, key=lambda c: (facts[c][0], c))
@@ -360,9 +361,9 @@ def omissions(story: Story) -> list[Finding]:
         sets.union(position[x], position[y])
     keys: dict[int, set[str]] = {}
     commons: dict[int, set[str]] = {}
-    for x, y, words in chosen:
+    for x, y, joined in chosen:
         root = sets.find(position[x])
-        keys.setdefault(root, set()).update(words)
+        keys.setdefault(root, set()).update(joined)
         common = facts[x][1] & facts[y][1]
         commons[root] = commons[root] & common if root in commons else set(common)
     findings = []

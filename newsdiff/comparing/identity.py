@@ -101,8 +101,8 @@ def _tokens(name: str) -> list[str]:
 _FOLDED_NICKNAMES = {fold(k): tuple(fold(f) for f in v) for k, v in NICKNAMES.items()}
 
 
-def _parts(name: str) -> tuple[str, str, str] | None:
-    """(surname key, first name as written, lower case) of a name, or None: a generation suffix stays with
+def _parts(name: str) -> tuple[str, str] | None:
+    """(surname key, first name in lower case or "") of a name, or None: a generation suffix stays with
     the surname ("trump jr"), a numeral is left out, and words before the first name that are no first
     name are passed over ("House Speaker Nancy Pelosi")."""
     toks = _tokens(name)

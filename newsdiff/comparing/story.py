@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import TypeVar, cast
 
 import regex
 
 from ..extracting.vocab import ORG_WORDS
-from ..models import Extraction, Quote
+from ..models import Extraction, Quote, QuoteCluster
 from . import textsim
+from .clustering import cluster_quotes
 from .identity import Identities, checked_speaker
+from .shared_text import Passage, find_shared_passages
+
+T = TypeVar("T")
 
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:[’'\-][\p{L}\p{N}]++)*+")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{N}’'\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{N}’'\-]*+){0,5}+")
@@ -32,11 +37,11 @@ class Story:
         self.index = {e.id: n for n, e in enumerate(self.extractions)}
         self._memo: dict[str, object] = {}
 
-    def memo(self, key: str, compute):
+    def memo(self, key: str, compute: Callable[[Story], T]) -> T:
         """``compute(self)`` worked out once per story and shared by the comparators that need it."""
         if key not in self._memo:
             self._memo[key] = compute(self)
-        return self._memo[key]
+        return cast(T, self._memo[key])
 
     @cached_property
     def identities(self) -> Identities:
@@ -87,10 +92,8 @@ class Story:
         return tuple(out)
 
     @cached_property
-    def quote_clusters(self):
+    def quote_clusters(self) -> list[QuoteCluster]:
         """The quote clusters (computed once: several comparators build on them)."""
-        from .quotes import cluster_quotes
-
         return cluster_quotes(self)
 
     @cached_property
@@ -154,9 +157,7 @@ class Story:
         return df
 
     @cached_property
-    def passages(self):
-        from .passages import find_shared_passages
-
+    def passages(self) -> list[Passage]:
         return find_shared_passages(self.extractions)
 
     @cached_property

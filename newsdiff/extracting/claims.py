@@ -13,12 +13,13 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 import regex
 
 from ..hookspecs import hookimpl
-from ..models import Claim, Document, Quote, Value
+from ..models import Claim, Document, Quote, Sentence, Value
 from .claims_vocab import (
     ACRONYM_SKIPS,
     CLOCK_WORDS,
@@ -91,10 +92,10 @@ def extract_claims(document: Document, quotes: Sequence[Quote] = ()) -> list[Cla
     people = people_of(document)
     kinds = {i: p.kind for i, p in enumerate(document.paragraphs)}
     published = document.metadata.published
-    runs: dict = {}
+    runs: dict[Any, Any] = {}
     lowered = people.lowered
     spoken = _Spoken(quotes)
-    found: list[tuple[object, list[Value]]] = []
+    found: list[tuple[Sentence, list[Value], frozenset[str]]] = []
     for sentence in document.sentences:
         if kinds.get(sentence.paragraph) not in ("body", "title", "standfirst"):
             continue
@@ -144,7 +145,7 @@ def values_in(
     hi: int,
     published: str | None,
     people: People | None,
-    runs: dict | None = None,
+    runs: dict[Any, Any] | None = None,
     lowered: str | None = None,
 ) -> list[Value]:
     """The typed values in ``text[lo:hi]``: dates, numbers, entities and lists, in order.  ``runs`` is a
@@ -162,16 +163,16 @@ def _values(
     hi: int,
     published: str | None,
     people: People | None,
-    runs: dict | None,
+    runs: dict[Any, Any] | None,
     lowered: str,
-) -> tuple[list[Value], set[str]]:
+) -> tuple[list[Value], frozenset[str]]:
     """:func:`values_in`, and the sentence's lower-case words that are in ``_CUE_WORDS``."""
     values: list[Value] = []
     taken = TakenSpans()
     free = taken.free
 
     # The lower-case words the cheap tests look for (as when.words_of, but only those).
-    words = _CUE_WORDS.intersection(_LOWER_WORD.findall(lowered, lo, hi))
+    words: frozenset[str] = _CUE_WORDS.intersection(_LOWER_WORD.findall(lowered, lo, hi))
     digits = _DIGIT.search(text, lo, hi) is not None
     for d in dates(text, lo, hi, published, words, digits, lowered):
         values.append(Value("date", d.start, d.end, text[d.start : d.end], d.norm, unit="relative" if d.relative else None))
@@ -251,7 +252,7 @@ def _value_order(v: Value) -> tuple[int, int, str]:
     return (v.start, -v.end, v.kind)
 
 
-def _is_value(text: str, m: regex.Match, p: NumberParts, lo: int, hi: int) -> bool:
+def _is_value(text: str, m: regex.Match[str], p: NumberParts, lo: int, hi: int) -> bool:
     """Whether a NUMBER match (``p``, its groups) is a value, not a code, a clock time, part of a name or a
     pronoun."""
     start, end = m.span()
@@ -315,7 +316,7 @@ def _may_be_clock(text: str, end: int, hi: int) -> bool:
     return c.isspace() or c in "aAoOpP"
 
 
-def _unit_before(text: str, lo: int, start: int) -> regex.Match | None:
+def _unit_before(text: str, lo: int, start: int) -> regex.Match[str] | None:
     """_UNIT_BEFORE in the twelve characters before ``start``, looked for only when the character before the
     blanks there can end one of its words (all end in "e", "d", "r", "y", "l" or "."); a character that is
     not ASCII is left to the pattern to judge."""
@@ -350,7 +351,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _unit(text: str, m: regex.Match, p: NumberParts, hi: int) -> str | None:
+def _unit(text: str, m: regex.Match[str], p: NumberParts, hi: int) -> str | None:
     """What a number counts: the words after it up to a function word or a verb, lower case, singular."""
     pos = m.end()
     if p.vague and " ".join(p.vague.lower().split()) in VAGUE_OF:
@@ -388,14 +389,14 @@ def _unit(text: str, m: regex.Match, p: NumberParts, hi: int) -> str | None:
     return " ".join([_singular(w) if w.endswith("s") and w[:-1] in MEASURES else w for w in words])
 
 
-def _word_after(text: str, pos: int, hi: int) -> regex.Match | None:
+def _word_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``_UNIT_WORD.match(text, pos, hi)``, not tried where no blank or hyphen opens it ("5,", "2016.")."""
     if pos < hi and (text[pos].isspace() or text[pos] == "-"):
         return _UNIT_WORD.match(text, pos, hi)
     return None
 
 
-def _is_age(text: str, m: regex.Match, p: NumberParts, lo: int, hi: int) -> bool:
+def _is_age(text: str, m: regex.Match[str], p: NumberParts, lo: int, hi: int) -> bool:
     """A whole number from 1 to 120 set off by commas right after a name: an age ("Ann Lee, 52, said")."""
     digits = p.digits
     if not digits or not digits.isdigit() or not 1 <= int(digits) <= 120 or p.qual:
@@ -421,7 +422,9 @@ class _Spoken:
         return min(self.quotes[a:b], key=lambda q: q[1])[2] if a < b else None
 
 
-def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People, words: set[str] | None = None) -> str | None:
+def _source(
+    text: str, lo: int, hi: int, spoken: _Spoken, people: People, words: frozenset[str] | None = None
+) -> str | None:
     """Who asserts the sentence: a quotation's speaker, or the subject of a reporting verb among its first
     words ("Mr Lavrov said London made …").  ``words``, when given, are the sentence's words in
     ``_CUE_WORDS``: without a reporting verb among them, written near the start, there is no reporting
@@ -435,12 +438,12 @@ def _source(text: str, lo: int, hi: int, spoken: _Spoken, people: People, words:
         lowered = people.lowered
         if not any(lowered.find(verb, lo, window) >= 0 for verb in verbs):
             return None  # no reporting verb, or none near the start
-    words = _WORD.findall(text, lo, window)[:7]
-    for n, word in enumerate(words):
+    first: list[str] = _WORD.findall(text, lo, window)[:7]
+    for n, word in enumerate(first):
         low = word.lower()
         if low not in CUE_VERBS or low.endswith("ing") or n == 0:
             continue
-        subject = words[:n]
+        subject = first[:n]
         if subject[-1].lower() in DETERMINERS:
             return None  # "made the comment": the cue word is a noun here
         while subject and subject[-1].lower() in _BETWEEN:
