@@ -378,3 +378,20 @@ def test_an_unreadable_folder_is_reported_not_raised(tmp_path, pm, monkeypatch):
     monkeypatch.setattr(Path, "iterdir", refuse)
     loaded = newsdiff.load(folder, pm=pm)
     assert not loaded.articles and "Permission denied" in loaded.errors[0].message
+
+
+def test_reading_a_small_file_sets_aside_no_more_than_it_needs(tmp_path):
+    # The byte limit is 200 MB by default; a small file must not make the reader set aside that much.
+    import tracemalloc
+
+    path = tmp_path / "small.txt"
+    path.write_text("Title\n\n" + "A line of the story. " * 200, encoding="utf-8")
+    pm = newsdiff.get_plugin_manager(third_party=False)
+    newsdiff.load(path, pm=pm)  # first use imports and compiles what reading needs
+    tracemalloc.start()
+    try:
+        newsdiff.load(path, pm=pm)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024  # asking for the whole limit at once set aside 200 MB

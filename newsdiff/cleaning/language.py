@@ -16,6 +16,9 @@ handful is enough, and a wrong "not English" would only add a note, never drop a
 
 from __future__ import annotations
 
+import string
+from collections import Counter
+
 import regex
 
 #: The most frequent function words of each language, lower case.  Words shared by two profiles
@@ -112,17 +115,33 @@ NAMES = {
 COVERED = frozenset({"en"})
 
 
+#: The bytes ``bytes.translate`` leaves out: every ASCII byte, and the ASCII letters.  In UTF-8 a character
+#: beyond ASCII is written with bytes that are none of these, so what is left decodes to those characters.
+_ASCII_BYTES = bytes(range(128))
+_ASCII_LETTER_BYTES = string.ascii_letters.encode()
+
+
 def identify(text: str) -> str | None:
     """The ISO 639-1 code of the language ``text`` is written in, or None when it cannot be told."""
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():
         script = "Latin"
     else:
-        counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
+        # ASCII's only letters are Latin ones, so the script patterns need only read the rest (mostly a few
+        # curly quotes and dashes in an English article): the counts are those over the whole sample.
+        encoded = sample.encode("utf-8", "surrogatepass")
+        ascii_letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTER_BYTES))
+        rest = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if _LETTER.search(rest) is None:  # beyond ASCII only punctuation (curly quotes, dashes): Latin
+            if ascii_letters < MIN_SCRIPT_CHARS:
+                return None
+            rest = ""
+        counts = {name: len(pattern.findall(rest)) for name, pattern in _SCRIPTS.items()}
+        counts["Latin"] += ascii_letters
         if counts["Kana"]:
             counts["Kana"] += counts.pop("Han")  # Japanese mixes kana with Han characters
         script = max(counts, key=lambda name: counts[name])
-        letters = len(_LETTER.findall(sample))
+        letters = len(_LETTER.findall(rest)) + ascii_letters
         if counts[script] < MIN_SCRIPT_CHARS or counts[script] * 2 < letters:
             return None  # a few signs of a script, or no script holding most of the letters
         if script in _SCRIPT_LANGUAGE:
@@ -131,7 +150,10 @@ def identify(text: str) -> str | None:
     if len(words) < MIN_WORDS:
         return None
     candidates = ("ru", "uk") if script == "Cyrillic" else tuple(k for k in PROFILES if k not in ("ru", "uk"))
-    shares = sorted(((sum(w in PROFILES[lang] for w in words) / len(words), lang) for lang in candidates), reverse=True)
+    seen = Counter(words)  # each profile's few words looked up, instead of every word in every profile
+    shares = sorted(
+        ((sum(seen[w] for w in PROFILES[lang] if w in seen) / len(words), lang) for lang in candidates), reverse=True
+    )
     (best, lang), (second, _) = shares[0], shares[1]
     if best < MIN_SHARE or best < second * MIN_LEAD:
         return None

@@ -166,13 +166,30 @@ def _expand(paths: Iterable[str | os.PathLike[str]], pm: PluginManager, errors: 
 STDIN_SOURCE = "<stdin>"
 
 
-def _read_bounded(handle: BinaryIO, source: str) -> bytes:
-    """At most the byte limit from ``handle``; a longer input is refused, never read to its end."""
+#: Bytes asked for at a time once an input has outgrown what its size said (a stream, or /dev/zero).
+_CHUNK = 1 << 20
+
+
+def _read_bounded(handle: BinaryIO, source: str, expected: int = 0) -> bytes:
+    """At most the byte limit from ``handle``; a longer input is refused, never read to its end.
+
+    ``expected`` is the size the input says it has (a regular file's): it is read in one call, and only an
+    input that goes on past it is read further, a chunk at a time.  (Asking for the whole limit at once would
+    make the file object set aside that many bytes for every file, however small.)"""
     cap = current_limits().max_bytes
-    data = handle.read(cap + 1)
-    if len(data) > cap:
+    chunks: list[bytes] = []
+    total = 0
+    ask = expected + 1 if expected > 0 else _CHUNK
+    while total <= cap:
+        chunk = handle.read(min(ask, cap + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        ask = _CHUNK
+    if total > cap:
         raise InputError(source, f"too large (more than {cap:,} bytes; the limit is {cap:,}, set with --max-bytes)")
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _read_stdin(stream: BinaryIO | None, pm: PluginManager) -> list[Article] | LoadResult:
@@ -220,7 +237,7 @@ def _read(path: Path, pm: PluginManager) -> list[Article] | LoadResult:
         if info.st_size > cap:
             raise InputError(str(path), f"too large ({info.st_size:,} bytes; the limit is {cap:,}, set with --max-bytes)")
         with path.open("rb") as handle:
-            data = _read_bounded(handle, str(path))
+            data = _read_bounded(handle, str(path), info.st_size)
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     return read_data(path, data, pm)
