@@ -581,6 +581,9 @@ class Report:
     errors: tuple[Problem, ...] = field(default=(), converter=_problems)
     #: How the articles were grouped into stories (one group when they all cover one event).
     stories: tuple[StoryGroup, ...] = field(default=(), converter=_stories)
+    #: How many findings of each kind the comparison found but left out of the report: kinds not asked for
+    #: (experimental ones by default).  Empty when nothing was left out.
+    left_out: Mapping[str, int] = field(factory=dict, hash=False)
 
     def article(self, article_id: str) -> Extraction:
         for extraction in self.extractions:

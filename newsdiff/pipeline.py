@@ -169,11 +169,19 @@ def compare(
     clusters: list[QuoteCluster] = []
     findings: list[Finding] = []
     stories = []
+    left_out: dict[str, int] = {}
     for n, members in enumerate(groups, 1):
         story_id = f"s{n}"
         stories.append(StoryGroup(story_id, [extractions[i].id for i in members]))
-        _compare(tuple(extractions[i] for i in members), pm, errors, clusters, findings, story_id, keep)
-    return Report(extractions=extractions, quote_clusters=clusters, findings=findings, errors=errors, stories=stories)
+        _compare(tuple(extractions[i] for i in members), pm, errors, clusters, findings, story_id, keep, left_out)
+    return Report(
+        extractions=extractions,
+        quote_clusters=clusters,
+        findings=findings,
+        errors=errors,
+        stories=stories,
+        left_out=dict(sorted(left_out.items())),
+    )
 
 
 def _compare(
@@ -184,6 +192,7 @@ def _compare(
     findings: list[Finding],
     story_id: str,
     keep: KindFilter | None = None,
+    left_out: dict[str, int] | None = None,
 ) -> None:
     """Run the comparators on one story, appending to ``clusters`` and ``findings`` with report-wide ids.
 
@@ -217,6 +226,8 @@ def _compare(
                 errors.append(Problem(stage="compare", plugin=plugin, message=f"finding {finding.kind!r} cites evidence not in its article"))
                 continue
             if not keep.keeps(finding.kind):
+                if left_out is not None:
+                    left_out[finding.kind] = left_out.get(finding.kind, 0) + 1
                 continue
             key = _finding_key(finding)
             if key in keys:

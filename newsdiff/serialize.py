@@ -160,6 +160,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "coverage": coverage_rows(report),
         "stories": [{"id": g.id, "articles": list(g.articles)} for g in report.stories],
         "errors": [problem_dict(p) for p in report.errors],
+        "left_out": dict(report.left_out),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,8 @@ from newsdiff.cli import main
 from newsdiff.models import FINDING_KINDS, Evidence, Finding
 from newsdiff.rendering.digest import LEAD_COUNT, ranked_findings
 from newsdiff.testing import registered
+
+ROOT = Path(__file__).resolve().parent.parent
 
 A = (
     "Harbour board approves new ferry terminal\n\n"
@@ -168,3 +171,18 @@ def test_the_same_evidence_in_another_order_is_a_duplicate():
     with registered(_Twice(), pm=newsdiff.get_plugin_manager(third_party=False)) as pm2:
         report = newsdiff.compare(_articles(), pm=pm2)
     assert [f.summary for f in report.findings if f.kind == "plugin_kind"] == ["one"]
+
+
+def test_the_report_counts_what_it_left_out(seed_report):
+    pm = newsdiff.get_plugin_manager(third_party=False)
+    default = newsdiff.compare(newsdiff.load(ROOT / "seeds", pm=pm), pm=pm)
+    found: dict[str, int] = {}
+    for f in seed_report.findings:  # every kind on
+        if f.experimental:
+            found[f.kind] = found.get(f.kind, 0) + 1
+    assert default.left_out == found and found
+    assert seed_report.left_out == {}
+    assert default.to_dict()["left_out"] == found
+    text = newsdiff.render(default, "text", pm=pm, color=False)
+    assert f"{sum(found.values())} more left out" in text and "--experimental" in text
+    assert "more left out" not in newsdiff.render(seed_report, "text", pm=pm, color=False)

@@ -254,6 +254,16 @@ def ranked_findings(report: Report) -> tuple[list[int], list[int]]:
     return ranked[:LEAD_COUNT], ranked[LEAD_COUNT:]
 
 
+def left_out_note(report: Report) -> str:
+    """A clause saying how many findings of kinds not asked for were left out, or "" when none were: so a
+    reader of a report with few findings knows there is more to see, and how."""
+    n = sum(report.left_out.values())
+    if not n:
+        return ""
+    kinds = ", ".join(k.replace("_", " ") for k in report.left_out)
+    return f" ({n} more left out, of kinds not asked for: {kinds}; --experimental or --kinds shows them)"
+
+
 def score_label(finding: Finding) -> str:
     """How sure the finding is, as a reader sees it: "score .85", and "experimental" for such kinds."""
     score = finding.score if isinstance(finding.score, (int, float)) else default_score(finding.kind)

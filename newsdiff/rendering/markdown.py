@@ -21,6 +21,7 @@ from .digest import (
     ClusterView,
     cluster_views,
     coverage,
+    left_out_note,
     neutral,
     ranked_findings,
     score_label,
@@ -95,7 +96,7 @@ def render_markdown(report: Report) -> str:
         "# newsdiff report",
         "",
         f"{len(report.extractions)} articles, {n_quotes} quotes, {n_claims} claims, "
-        f"{len(views)} remarks printed by several articles, {len(report.findings)} findings.",
+        f"{len(views)} remarks printed by several articles, {len(report.findings)} findings{left_out_note(report)}.",
         "",
         "## Articles",
         "",

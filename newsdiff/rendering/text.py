@@ -16,7 +16,17 @@ import regex
 
 from ..hookspecs import hookimpl
 from ..models import FINDING_KINDS, Report
-from .digest import ClusterView, DiffStep, cluster_views, coverage, neutral, ranked_findings, score_label, short_labels
+from .digest import (
+    ClusterView,
+    DiffStep,
+    cluster_views,
+    coverage,
+    left_out_note,
+    neutral,
+    ranked_findings,
+    score_label,
+    short_labels,
+)
 
 STYLES = {
     "head": "\033[1m",
@@ -158,7 +168,7 @@ def render_text(report: Report, *, width: int = 80, color: bool = False) -> str:
     n_claims = sum(len(e.claims) for e in report.extractions)
     w.para(
         f"newsdiff: {len(report.extractions)} articles, {n_quotes} quotes, {n_claims} claims, "
-        f"{len(views)} remarks printed by several articles, {len(report.findings)} findings",
+        f"{len(views)} remarks printed by several articles, {len(report.findings)} findings{left_out_note(report)}",
         hang="  ",
         style="head",
     )
